@@ -90,12 +90,9 @@ public static class MonocleScopeBaggage
                 continue;
             }
 
-            string value;
-            try
-            {
-                value = Uri.UnescapeDataString(keyValue[(equals + 1)..].Trim());
-            }
-            catch (UriFormatException)
+            // Invalid percent escapes are kept as written (Uri.UnescapeDataString never throws on them).
+            var value = Uri.UnescapeDataString(keyValue[(equals + 1)..].Trim());
+            if (value.Length == 0)
             {
                 continue;
             }

@@ -32,8 +32,9 @@ internal readonly struct ActivitySpan(Activity activity) : IMonocleSpan
         return false;
     }
 
-    public void CopyEventAttributes(string eventName, IDictionary<string, object?> target)
+    public int CopyEventAttributes(string eventName, IDictionary<string, object?> target)
     {
+        var copied = 0;
         foreach (ref readonly var activityEvent in activity.EnumerateEvents())
         {
             if (!string.Equals(activityEvent.Name, eventName, StringComparison.Ordinal))
@@ -44,7 +45,10 @@ internal readonly struct ActivitySpan(Activity activity) : IMonocleSpan
             foreach (ref readonly var tag in activityEvent.EnumerateTagObjects())
             {
                 target[tag.Key] = AttributeValues.Normalize(tag.Value);
+                copied++;
             }
         }
+
+        return copied;
     }
 }

@@ -33,5 +33,6 @@ public interface IMonocleSpan
     /// </summary>
     /// <param name="eventName">The event name, e.g. <c>metadata</c>.</param>
     /// <param name="target">Receives the attributes.</param>
-    void CopyEventAttributes(string eventName, IDictionary<string, object?> target);
+    /// <returns>How many attributes were copied (0 when the span has no such event, or only empty ones).</returns>
+    int CopyEventAttributes(string eventName, IDictionary<string, object?> target);
 }

@@ -76,9 +76,7 @@ public sealed class PaygenticEventConverter
             data[MonocleEvents.ModelName] = modelName;
         }
 
-        var fixedCount = data.Count;
-        span.CopyEventAttributes(MonocleEvents.Metadata, data);
-        if (data.Count == fixedCount && !OverwroteAny(data, spanId, traceId, name))
+        if (span.CopyEventAttributes(MonocleEvents.Metadata, data) == 0)
         {
             return PaygenticConversion.Skipped(PaygenticSkipReason.NoUsage, name);
         }
@@ -175,10 +173,6 @@ public sealed class PaygenticEventConverter
         conversion.Event is { } e && !seen.Add(e.IdempotencyKey)
             ? PaygenticConversion.Skipped(PaygenticSkipReason.Duplicate, conversion.SpanName, e.IdempotencyKey)
             : conversion;
-
-    // A metadata event that only repeats fixed keys still counts as non-empty.
-    private static bool OverwroteAny(Dictionary<string, object?> data, string spanId, string traceId, string name) =>
-        !ReferenceEquals(data[DataSpanId], spanId) || !ReferenceEquals(data[DataTraceId], traceId) || !ReferenceEquals(data[DataName], name);
 
     private static string? Subject<TSpan>(TSpan span, string attribute)
         where TSpan : IMonocleSpan =>

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Diagnostics;
 using Monocle.Paygentic.Scopes;
+using Monocle.Paygentic.Setup;
 
 namespace Monocle.Paygentic.Instrumentation;
 
@@ -57,9 +58,11 @@ public readonly struct InferenceSpan
     /// <returns>The span; a span with no <see cref="Activity"/> when no listener samples it.</returns>
     public static InferenceSpan Start(string provider, string name, string? model = null, string? endpoint = null)
     {
+        var workflow = WorkflowSpan.StartIfRoot();
         var activity = MonocleTelemetry.Source.StartActivity(name, ActivityKind.Client);
         if (activity is null)
         {
+            workflow?.Stop();
             return default;
         }
 
@@ -177,6 +180,7 @@ public readonly struct InferenceSpan
         }
 
         activity.Stop();
+        WorkflowSpan.StopIfOwnedParent(activity);
     }
 
     /// <summary>The <see cref="MonocleEvents.FinishReason"/> of a stream whose consumer stopped reading early.</summary>

@@ -50,7 +50,11 @@ public readonly struct InferenceSpan
     /// <summary>The span's <see cref="System.Diagnostics.Activity"/>, or <see langword="null"/> when none was created.</summary>
     public Activity? Activity => _activity;
 
-    /// <summary>Starts an inference span as the child of <see cref="Activity.Current"/>.</summary>
+    /// <summary>
+    /// Starts an inference span as the child of <see cref="Activity.Current"/>. With no current
+    /// activity and <c>AddMonocle</c> set up, a <c>workflow</c> root span is started around it first
+    /// and ended by <see cref="End()"/>, as Monocle roots its traces.
+    /// </summary>
     /// <param name="provider">The provider as Monocle names it, e.g. <c>openai</c>.</param>
     /// <param name="name">The span name, e.g. <c>MyApp.Assistant.AskAsync</c>.</param>
     /// <param name="model">The model, when known before the call.</param>

@@ -142,10 +142,10 @@ internal static class SpanRecordParser
         return true;
     }
 
-    private static bool TryTime(JsonElement parent, string name, bool required, out DateTimeOffset? time, ref string? error)
+    private static bool TryTime(JsonElement parent, string name, bool required, out DateTimeOffset? time, ref string? error, string? path = null)
     {
         time = null;
-        if (!TryString(parent, name, required, out var text, ref error))
+        if (!TryString(parent, name, required, out var text, ref error, path))
         {
             return false;
         }
@@ -157,7 +157,7 @@ internal static class SpanRecordParser
 
         if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed))
         {
-            error = $"'{name}' is not a date-time: \"{text}\"";
+            error = $"'{path ?? name}' is not a date-time: \"{text}\"";
             return false;
         }
 
@@ -215,7 +215,7 @@ internal static class SpanRecordParser
             }
 
             if (!TryString(item, "name", required: true, out var name, ref error, path + ".name")
-                || !TryTime(item, "timestamp", required: false, out var timestamp, ref error)
+                || !TryTime(item, "timestamp", required: false, out var timestamp, ref error, path + ".timestamp")
                 || !TryAttributes(item, "attributes", path + ".attributes", out var attributes, ref error))
             {
                 return false;

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Diagnostics;
 using Monocle.Paygentic.Scopes;
+using Monocle.Paygentic.Setup;
 
 namespace Monocle.Paygentic.Instrumentation;
 
@@ -49,7 +50,11 @@ public readonly struct InferenceSpan
     /// <summary>The span's <see cref="System.Diagnostics.Activity"/>, or <see langword="null"/> when none was created.</summary>
     public Activity? Activity => _activity;
 
-    /// <summary>Starts an inference span as the child of <see cref="Activity.Current"/>.</summary>
+    /// <summary>
+    /// Starts an inference span as the child of <see cref="Activity.Current"/>. With no current
+    /// activity and <c>AddMonocle</c> set up, a <c>workflow</c> root span is started around it first
+    /// and ended by <see cref="End()"/>, as Monocle roots its traces.
+    /// </summary>
     /// <param name="provider">The provider as Monocle names it, e.g. <c>openai</c>.</param>
     /// <param name="name">The span name, e.g. <c>MyApp.Assistant.AskAsync</c>.</param>
     /// <param name="model">The model, when known before the call.</param>
@@ -57,9 +62,11 @@ public readonly struct InferenceSpan
     /// <returns>The span; a span with no <see cref="Activity"/> when no listener samples it.</returns>
     public static InferenceSpan Start(string provider, string name, string? model = null, string? endpoint = null)
     {
+        var workflow = WorkflowSpan.StartIfRoot();
         var activity = MonocleTelemetry.Source.StartActivity(name, ActivityKind.Client);
         if (activity is null)
         {
+            workflow?.Stop();
             return default;
         }
 
@@ -177,6 +184,7 @@ public readonly struct InferenceSpan
         }
 
         activity.Stop();
+        WorkflowSpan.StopIfOwnedParent(activity);
     }
 
     /// <summary>The <see cref="MonocleEvents.FinishReason"/> of a stream whose consumer stopped reading early.</summary>

@@ -19,6 +19,7 @@ internal static class ExporterRegistry
                 builder.AddProcessor(new BatchActivityExportProcessor(new MonocleFileExporter(options.File))),
             [MonocleExporterNames.Memory] = static (builder, options) => builder.AddInMemoryExporter(options.MemorySpans),
             // Monocle's otlp exporter is OTLP over HTTP/protobuf; keep the same wire so the same collector config works.
+            [MonocleExporterNames.Paygentic] = static (builder, options) => builder.AddPaygenticExporter(options.Paygentic),
             [MonocleExporterNames.Otlp] = static (builder, _) =>
                 builder.AddOtlpExporter(o => o.Protocol = OtlpExportProtocol.HttpProtobuf),
         };

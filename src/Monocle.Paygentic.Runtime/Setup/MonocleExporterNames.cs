@@ -15,6 +15,9 @@ public static class MonocleExporterNames
     /// <summary>Spans over OTLP/HTTP to <c>OTEL_EXPORTER_OTLP_ENDPOINT</c>.</summary>
     public const string Otlp = "otlp";
 
+    /// <summary>Usage events to Paygentic (<see cref="PaygenticExporter"/>), configured by <c>PAYGENTIC_*</c> and <see cref="MonocleSetupOptions.Paygentic"/>.</summary>
+    public const string Paygentic = "paygentic";
+
     /// <summary>The environment variable that names the exporters when Setup is given none.</summary>
     public const string EnvironmentVariable = "MONOCLE_EXPORTER";
 

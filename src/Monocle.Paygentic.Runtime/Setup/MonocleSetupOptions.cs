@@ -16,6 +16,9 @@ public sealed class MonocleSetupOptions
     /// <summary>Settings of the <c>file</c> exporter.</summary>
     public MonocleFileExporterOptions File { get; set; } = new();
 
+    /// <summary>Settings of the <c>paygentic</c> exporter in code (they win over <c>PAYGENTIC_*</c> and configuration).</summary>
+    public Action<PaygenticExporterOptions>? Paygentic { get; set; }
+
     /// <summary>Where setup warnings (an unknown exporter name) go. Default: standard error.</summary>
     public TextWriter Warnings { get; set; } = Console.Error;
 

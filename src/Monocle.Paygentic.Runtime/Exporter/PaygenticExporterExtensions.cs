@@ -1,0 +1,62 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Monocle.Paygentic;
+using Monocle.Paygentic.Delivery;
+
+namespace OpenTelemetry.Trace;
+
+/// <summary>Adds the Paygentic exporter to an OpenTelemetry tracer provider.</summary>
+public static class PaygenticExporterExtensions
+{
+    /// <summary>The configuration section the options are bound from: <c>Paygentic</c>.</summary>
+    public const string ConfigurationSection = "Paygentic";
+
+    /// <summary>
+    /// Bills inference spans through Paygentic. Options come from the environment
+    /// (<c>PAYGENTIC_*</c>), then the <c>Paygentic</c> section of <see cref="IConfiguration"/>, then
+    /// <paramref name="configure"/>, each overriding the one before; reloaded options take effect for the
+    /// API key at once. Billing does not depend on sampling: every billable call yields its event.
+    /// </summary>
+    /// <param name="builder">The builder.</param>
+    /// <param name="configure">Sets options in code.</param>
+    /// <returns>The builder, for chaining.</returns>
+    public static TracerProviderBuilder AddPaygenticExporter(this TracerProviderBuilder builder, Action<PaygenticExporterOptions>? configure = null) =>
+        AddPaygenticExporter(builder, name: null, configure);
+
+    /// <summary>Bills inference spans through Paygentic, with named options (for several exporters).</summary>
+    /// <param name="builder">The builder.</param>
+    /// <param name="name">The options name; <see langword="null"/> for the default.</param>
+    /// <param name="configure">Sets options in code.</param>
+    /// <returns>The builder, for chaining.</returns>
+    public static TracerProviderBuilder AddPaygenticExporter(this TracerProviderBuilder builder, string? name, Action<PaygenticExporterOptions>? configure)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var optionsName = name ?? Options.DefaultName;
+        builder.ConfigureServices(services =>
+        {
+            services.AddOptions<PaygenticExporterOptions>(optionsName)
+                .Configure<IServiceProvider>((options, provider) =>
+                {
+                    if (provider.GetService<IConfiguration>()?.GetSection(ConfigurationSection) is { } section && section.Exists())
+                    {
+                        PaygenticConfigurationBinder.Bind(section, options);
+                    }
+                });
+            if (configure is not null)
+            {
+                services.Configure(optionsName, configure);
+            }
+        });
+
+        builder.AddSource(MonocleTelemetry.ActivitySourceName);
+        return builder.AddProcessor(provider =>
+        {
+            var monitor = provider.GetRequiredService<IOptionsMonitor<PaygenticExporterOptions>>();
+            var logger = provider.GetService<ILoggerFactory>()?.CreateLogger("Monocle.Paygentic.Exporter");
+            var exporter = new PaygenticExporter(() => monitor.Get(optionsName), logger, handler: null);
+            return new PaygenticBillingProcessor(exporter);
+        });
+    }
+}

@@ -61,6 +61,9 @@ public sealed class PaygenticExporter : BaseExporter<Activity>
     /// <summary>The endpoint events are posted to.</summary>
     public Uri Endpoint => _initial.Endpoint;
 
+    /// <summary>The conversion from spans to events this exporter uses (its source and namespace); replays use it too.</summary>
+    public PaygenticEventConverter Converter => _converter;
+
     /// <summary>The spool folder of this exporter's endpoint and namespace.</summary>
     public string SpoolDirectory => _spool.Directory;
 

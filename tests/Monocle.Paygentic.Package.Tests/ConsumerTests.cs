@@ -28,6 +28,37 @@ public sealed class ConsumerTests(PackedPackage package)
         }
         """;
 
+    private const string UnscopedCall = """
+        using Monocle.Paygentic;
+
+        var billing = new Billing();
+        Console.WriteLine(billing.Charge("hello"));
+
+        public sealed class Billing
+        {
+            [RequiresBillingSubject]
+            public string Charge(string text) => text.ToUpperInvariant();
+        }
+        """;
+
+    [Fact]
+    public async Task The_build_warns_MPG0001_for_an_unscoped_billable_call_and_not_once_it_is_scoped()
+    {
+        using var unscoped = new ConsumerProject(package, "Unscoped").WithFile("Program.cs", UnscopedCall);
+        var warned = (await unscoped.BuildAsync()).EnsureSuccess();
+        Assert.Contains("warning MPG0001", warned.Output, StringComparison.Ordinal);
+
+        var scopedProgram = UnscopedCall.Replace(
+            "Console.WriteLine(billing.Charge(\"hello\"));",
+            "using (MonocleTrace.Scope(MonocleScopes.SubscriptionId, \"sub_1\")) { Console.WriteLine(billing.Charge(\"hello\")); }",
+            StringComparison.Ordinal);
+        Assert.NotEqual(UnscopedCall, scopedProgram);
+        using var scoped = new ConsumerProject(package, "Scoped").WithFile("Program.cs", scopedProgram);
+        var clean = (await scoped.BuildAsync()).EnsureSuccess();
+        Assert.DoesNotContain("MPG0001", clean.Output, StringComparison.Ordinal);
+        Assert.Contains("HELLO", (await scoped.RunAsync()).EnsureSuccess().Output, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_console_project_with_one_package_reference_builds_and_runs()
     {

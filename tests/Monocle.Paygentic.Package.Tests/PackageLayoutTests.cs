@@ -16,6 +16,7 @@ public sealed class PackageLayoutTests(PackedPackage package)
         Assert.Contains("lib/net10.0/Monocle.Paygentic.xml", entries);
         Assert.Contains("analyzers/dotnet/roslyn4.8/cs/Monocle.Paygentic.Generators.dll", entries);
         Assert.Contains("analyzers/dotnet/roslyn4.8/cs/Monocle.Paygentic.Analyzers.dll", entries);
+        Assert.Contains("analyzers/dotnet/roslyn4.8/cs/Monocle.Paygentic.CodeFixes.dll", entries);
         Assert.Contains("buildTransitive/Monocle.Paygentic.props", entries);
         Assert.Contains("README.md", entries);
     }

@@ -478,7 +478,8 @@ public sealed partial class BillableInferenceGenerator
                 modifiers.Append("this ");
             }
 
-            if (parameter.ScopedKind != ScopedKind.None)
+            // An out parameter is scoped without saying so; writing it would be redundant.
+            if (parameter.ScopedKind != ScopedKind.None && parameter.RefKind != RefKind.Out)
             {
                 modifiers.Append("scoped ");
             }

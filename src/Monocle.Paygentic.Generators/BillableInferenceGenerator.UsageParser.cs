@@ -184,9 +184,14 @@ public sealed partial class BillableInferenceGenerator
         private static IEnumerable<(ITypeSymbol Type, string Path)> Containers(ITypeSymbol type, string access)
         {
             yield return (type, access);
-            if (Property(type, "Usage") is { } usage && IsInspectable(usage.Type))
+
+            // Usage: OpenAI, Microsoft.Extensions.AI and Anthropic results; Details: Microsoft.Extensions.AI's UsageContent.
+            foreach (var name in new[] { "Usage", "Details" })
             {
-                yield return (usage.Type, access + "Usage" + Access(usage.Type));
+                if (Property(type, name) is { } usage && IsInspectable(usage.Type))
+                {
+                    yield return (usage.Type, access + name + Access(usage.Type));
+                }
             }
         }
 

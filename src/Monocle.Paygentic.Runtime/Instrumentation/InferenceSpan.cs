@@ -117,6 +117,19 @@ public readonly struct InferenceSpan
         }
     }
 
+    /// <summary>
+    /// Gives the caller back its <see cref="Activity.Current"/> while the span stays open: for a call whose
+    /// work goes on after the wrapper returns (a pending task). The work already started keeps the span as
+    /// its current activity; the caller's code that runs before it awaits does not.
+    /// </summary>
+    public void RestoreCallerActivity()
+    {
+        if (_activity is { } activity)
+        {
+            Activity.Current = activity.Parent;
+        }
+    }
+
     /// <summary>Marks the span as failed with <paramref name="exception"/>.</summary>
     /// <param name="exception">The exception the call threw.</param>
     public void RecordException(Exception exception)

@@ -55,11 +55,12 @@ internal sealed class ConsumerProject : IDisposable
 
     /// <summary><c>dotnet build</c>; the result's output holds the compiler's warnings.</summary>
     public Task<CommandResult> BuildAsync() =>
-        DotNetCli.RunAsync(Directory, s_commandTimeout, "build", "-nologo", "-clp:NoSummary");
+        DotNetCli.RunAsync(Directory, s_commandTimeout, environment: null, "build", "-nologo", "-clp:NoSummary");
 
     /// <summary><c>dotnet run</c> with no build (call <see cref="BuildAsync"/> first).</summary>
-    public Task<CommandResult> RunAsync() =>
-        DotNetCli.RunAsync(Directory, s_commandTimeout, "run", "--no-build");
+    /// <param name="environment">Environment variables of the run, e.g. where Paygentic is.</param>
+    public Task<CommandResult> RunAsync(IReadOnlyDictionary<string, string>? environment = null) =>
+        DotNetCli.RunAsync(Directory, s_commandTimeout, environment, "run", "--no-build");
 
     public void Dispose()
     {

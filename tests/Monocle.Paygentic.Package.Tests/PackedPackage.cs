@@ -17,7 +17,7 @@ public sealed class PackedPackage : IAsyncLifetime
         Directory.CreateDirectory(Folder);
         foreach (var project in new[] { "src/Monocle.Paygentic.Runtime", "src/Monocle.Paygentic.AspNetCore" })
         {
-            (await DotNetCli.RunAsync(RepositoryRoot, TimeSpan.FromMinutes(8),
+            (await DotNetCli.RunAsync(RepositoryRoot, TimeSpan.FromMinutes(8), environment: null,
                 "pack", project, "-c", "Release", "-o", Folder, $"-p:Version={Version}", "-nologo")).EnsureSuccess();
         }
     }

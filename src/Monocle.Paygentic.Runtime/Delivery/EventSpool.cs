@@ -86,6 +86,8 @@ internal sealed class EventSpool : IDisposable
                 file.Flush(_flushToDisk);
             }
 
+            // Retention and ordering read file times: stamp them with the exporter's clock, not the file system's.
+            File.SetLastWriteTimeUtc(temporary, _time.GetUtcNow().UtcDateTime);
             File.Move(temporary, path, overwrite: false);
             return AppendResult.Appended;
         }
@@ -191,6 +193,7 @@ internal sealed class EventSpool : IDisposable
         var target = Path.Combine(_dead, fileName);
         var temporary = target + ".tmp";
         File.WriteAllBytes(temporary, bytes);
+        File.SetLastWriteTimeUtc(temporary, _time.GetUtcNow().UtcDateTime);
         File.Move(temporary, target, overwrite: true);
         if (TryDelete(Path.Combine(_pending, fileName)))
         {

@@ -13,10 +13,12 @@ internal sealed class PaygenticBillingProcessor : BaseProcessor<Activity>
 {
     private readonly PaygenticExporter _exporter;
     private readonly ActivityListener _billingListener;
+    private readonly IDisposable? _optionsSubscription;
 
-    public PaygenticBillingProcessor(PaygenticExporter exporter)
+    public PaygenticBillingProcessor(PaygenticExporter exporter, IDisposable? optionsSubscription = null)
     {
         _exporter = exporter;
+        _optionsSubscription = optionsSubscription;
         _billingListener = new ActivityListener
         {
             ShouldListenTo = static source => source.Name == MonocleTelemetry.ActivitySourceName,
@@ -40,6 +42,7 @@ internal sealed class PaygenticBillingProcessor : BaseProcessor<Activity>
     protected override bool OnShutdown(int timeoutMilliseconds)
     {
         _billingListener.Dispose();
+        _optionsSubscription?.Dispose();
         return _exporter.Shutdown(timeoutMilliseconds);
     }
 
@@ -48,6 +51,7 @@ internal sealed class PaygenticBillingProcessor : BaseProcessor<Activity>
         if (disposing)
         {
             _billingListener.Dispose();
+            _optionsSubscription?.Dispose();
             _exporter.Dispose();
         }
 

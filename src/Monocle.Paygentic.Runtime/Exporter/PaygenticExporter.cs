@@ -104,6 +104,9 @@ public sealed class PaygenticExporter : BaseExporter<Activity>
     /// <returns>A task that completes when the spool is empty.</returns>
     public Task WaitForDeliveryAsync(CancellationToken cancellationToken = default) => _sender.WaitForDeliveryAsync(cancellationToken);
 
+    /// <summary>The options changed (a reload): the sender looks at them now, so a corrected key resumes delivery at once.</summary>
+    internal void OptionsChanged() => _sender.Wake();
+
     internal bool ExportSpan(Activity activity)
     {
         if (Volatile.Read(ref _shutdown) != 0)

@@ -48,6 +48,10 @@ public static class PaygenticExporterExtensions
             {
                 services.Configure(optionsName, configure);
             }
+
+            // Without a change token source IOptionsMonitor never reloads options bound by hand from IConfiguration.
+            services.AddSingleton<IOptionsChangeTokenSource<PaygenticExporterOptions>>(provider =>
+                new PaygenticConfigurationChangeTokenSource(optionsName, provider.GetService<IConfiguration>()));
         });
 
         builder.AddSource(MonocleTelemetry.ActivitySourceName);
@@ -56,7 +60,14 @@ public static class PaygenticExporterExtensions
             var monitor = provider.GetRequiredService<IOptionsMonitor<PaygenticExporterOptions>>();
             var logger = provider.GetService<ILoggerFactory>()?.CreateLogger("Monocle.Paygentic.Exporter");
             var exporter = new PaygenticExporter(() => monitor.Get(optionsName), logger, handler: null);
-            return new PaygenticBillingProcessor(exporter);
+            var reload = monitor.OnChange((_, name) =>
+            {
+                if (string.Equals(name ?? Options.DefaultName, optionsName, StringComparison.Ordinal))
+                {
+                    exporter.OptionsChanged();
+                }
+            });
+            return new PaygenticBillingProcessor(exporter, reload);
         });
     }
 }

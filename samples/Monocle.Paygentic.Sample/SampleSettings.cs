@@ -32,7 +32,7 @@ internal sealed record SampleSettings
     /// <summary>Reads the settings from environment variables (or from <paramref name="read"/>, a variable lookup).</summary>
     /// <param name="read">Looks a variable up; <see cref="Environment.GetEnvironmentVariable(string)"/> by default.</param>
     /// <returns>The settings.</returns>
-    /// <exception cref="FormatException">A URL variable does not hold an absolute URL.</exception>
+    /// <exception cref="FormatException">A URL variable does not hold an absolute http(s) URL.</exception>
     public static SampleSettings FromEnvironment(Func<string, string?>? read = null)
     {
         read ??= Environment.GetEnvironmentVariable;
@@ -53,9 +53,10 @@ internal sealed record SampleSettings
             return null;
         }
 
-        return Uri.TryCreate(text, UriKind.Absolute, out var url)
+        // "localhost:8080" parses as an absolute URI of scheme "localhost": ask for http(s) explicitly.
+        return Uri.TryCreate(text, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps)
             ? url
-            : throw new FormatException($"{name} must be an absolute URL, such as http://127.0.0.1:8080/v1.");
+            : throw new FormatException($"{name} must be an absolute http(s) URL, such as http://127.0.0.1:8080/v1.");
     }
 
     private static string? NotEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;

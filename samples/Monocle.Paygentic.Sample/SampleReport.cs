@@ -13,7 +13,7 @@ internal static class SampleReport
             ? $"fake server {app.OpenAIBaseUrl}, {fake.Issued.Count} completions issued"
             : $"{app.OpenAIBaseUrl} (OPENAI_BASE_URL)";
         var paygentic = app.Emulator is { } emulator
-            ? $"emulator {emulator.BaseUri}, metrics from MonocleBillableMetrics"
+            ? $"emulator {emulator.BaseUri}, metrics from the manifest"
             : $"{app.Exporter.Endpoint} (PAYGENTIC_EVENT_ENDPOINT)";
         console.MarkupLine($"[bold]Monocle.Paygentic sample[/]: support desk, {Workload.InferenceCalls} LLM calls");
         console.MarkupLine($"  OpenAI     {Markup.Escape(openAI)}");
@@ -50,7 +50,7 @@ internal static class SampleReport
             var issued = server.Issued.Where(u => u.EndUser is not null).Sum(u => u.TotalTokens);
             var metered = meters.Sum(m => m.TotalTokens);
             var verdict = issued == metered ? "[green]equal[/]" : "[red]DIFFERENT[/]";
-            console.MarkupLine($"  Check      fake OpenAI issued {issued} tokens to billed subjects; metered {Number(metered)}: {verdict}");
+            console.MarkupLine($"  Check      issued {issued} tokens to billed subjects, metered {Number(metered)}: {verdict}");
         }
     }
 

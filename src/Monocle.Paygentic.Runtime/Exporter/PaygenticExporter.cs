@@ -124,8 +124,8 @@ public sealed class PaygenticExporter : BaseExporter<Activity>
                 case PaygenticSkipReason.NoSubject:
                     _counters.Dropped("no_subject");
                     _log.Limited(LogLevel.Warning, "no-subject", TimeSpan.FromMinutes(1),
-                        $"No subject resolved: {conversion} The call is not billed. Open MonocleTrace.Scope(MonocleScopes.SubscriptionId, ...) " +
-                        "or a [BillingSubject] around the call (build warning MPG0001 points at such calls).");
+                        $"No subject resolved for span '{conversion.SpanName}' ({conversion.IdempotencyKey}): the call is not billed. " +
+                        "Open MonocleTrace.Scope(MonocleScopes.SubscriptionId, ...) or a [BillingSubject] around the call (build warning MPG0001 points at such calls).");
                     return true;
                 case PaygenticSkipReason.NoEventType:
                     _counters.Dropped("no_event_type");

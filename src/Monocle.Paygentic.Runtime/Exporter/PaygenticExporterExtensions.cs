@@ -25,6 +25,23 @@ public static class PaygenticExporterExtensions
     public static TracerProviderBuilder AddPaygenticExporter(this TracerProviderBuilder builder, Action<PaygenticExporterOptions>? configure = null) =>
         AddPaygenticExporter(builder, name: null, configure);
 
+    /// <summary>
+    /// Bills inference spans through an exporter you created (<c>new PaygenticExporter(options)</c>), so that
+    /// you keep it: to read its <see cref="PaygenticExporter.Statistics"/> or await
+    /// <see cref="PaygenticExporter.WaitForDeliveryAsync"/>. Billing does not depend on sampling. The tracer
+    /// provider owns the exporter from then on: disposing the provider shuts it down.
+    /// </summary>
+    /// <param name="builder">The builder.</param>
+    /// <param name="exporter">The exporter.</param>
+    /// <returns>The builder, for chaining.</returns>
+    public static TracerProviderBuilder AddPaygenticExporter(this TracerProviderBuilder builder, PaygenticExporter exporter)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(exporter);
+        builder.AddSource(MonocleTelemetry.ActivitySourceName);
+        return builder.AddProcessor(new PaygenticBillingProcessor(exporter));
+    }
+
     /// <summary>Bills inference spans through Paygentic, with named options (for several exporters).</summary>
     /// <param name="builder">The builder.</param>
     /// <param name="name">The options name; <see langword="null"/> for the default.</param>

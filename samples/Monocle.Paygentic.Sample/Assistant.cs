@@ -1,5 +1,4 @@
 using System.ClientModel;
-using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.AI;
 using OpenAI.Chat;
 using AIChatMessage = Microsoft.Extensions.AI.ChatMessage;
@@ -37,9 +36,8 @@ internal sealed partial class Assistant(ChatClient chat, IChatClient agent)
     private Task<ClientResult<ChatCompletion>> AskAsyncCore(string question, string? endUser, CancellationToken cancellationToken) =>
         chat.CompleteChatAsync([new UserChatMessage(question)], new ChatCompletionOptions { EndUserId = endUser }, cancellationToken);
 
-    // The implementation returns what its billable method declares (MPG0007), not the SDK's AsyncCollectionResult.
-    [SuppressMessage("Performance", "CA1859:Use concrete types when possible for improved performance", Justification = "Must match the partial method's return type.")]
-    private IAsyncEnumerable<StreamingChatCompletionUpdate> AskStreamingAsyncCore(string question, string? endUser, CancellationToken cancellationToken) =>
+    // The implementation may return the SDK's own type: it converts to what the billable method declares.
+    private AsyncCollectionResult<StreamingChatCompletionUpdate> AskStreamingAsyncCore(string question, string? endUser, CancellationToken cancellationToken) =>
         chat.CompleteChatStreamingAsync([new UserChatMessage(question)], new ChatCompletionOptions { EndUserId = endUser }, cancellationToken);
 
     private Task<ChatResponse> SummarizeAsyncCore(string text, string? endUser, CancellationToken cancellationToken) =>

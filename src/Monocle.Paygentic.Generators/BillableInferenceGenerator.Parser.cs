@@ -150,7 +150,7 @@ public sealed partial class BillableInferenceGenerator
                 return null;
             }
 
-            var implementation = FindImplementation(method, implementationName, diagnostics, location);
+            var implementation = FindImplementation(compilation, method, implementationName, diagnostics, location);
             var subject = ParseSubject(method, subjectAttribute, diagnostics, location);
             if (implementation is null || diagnostics.Any(d => d.DescriptorId != DiagnosticDescriptors.NoUsage.Id))
             {
@@ -190,7 +190,7 @@ public sealed partial class BillableInferenceGenerator
             _ => null,
         };
 
-        private static IMethodSymbol? FindImplementation(IMethodSymbol method, string name, List<DiagnosticInfo> diagnostics, Location location)
+        private static IMethodSymbol? FindImplementation(Compilation compilation, IMethodSymbol method, string name, List<DiagnosticInfo> diagnostics, Location location)
         {
             var candidates = new List<IMethodSymbol>();
             for (var type = method.ContainingType; type is not null; type = type.BaseType)
@@ -208,7 +208,7 @@ public sealed partial class BillableInferenceGenerator
             string? firstReason = null;
             foreach (var candidate in candidates)
             {
-                var reason = Mismatch(method, candidate);
+                var reason = Mismatch(compilation, method, candidate);
                 if (reason is null)
                 {
                     return candidate;
@@ -221,7 +221,7 @@ public sealed partial class BillableInferenceGenerator
             return null;
         }
 
-        private static string? Mismatch(IMethodSymbol method, IMethodSymbol candidate)
+        private static string? Mismatch(Compilation compilation, IMethodSymbol method, IMethodSymbol candidate)
         {
             if (method.IsStatic && !candidate.IsStatic)
             {
@@ -249,7 +249,10 @@ public sealed partial class BillableInferenceGenerator
                 }
             }
 
-            if (!SymbolEqualityComparer.Default.Equals(method.ReturnType, constructed.ReturnType))
+            // The implementation may return a more specific type (an SDK's AsyncCollectionResult<T> for an
+            // IAsyncEnumerable<T> method): the wrapper only needs an implicit reference conversion.
+            if (!SymbolEqualityComparer.Default.Equals(method.ReturnType, constructed.ReturnType)
+                && compilation.ClassifyCommonConversion(constructed.ReturnType, method.ReturnType) is not { IsImplicit: true, IsReference: true })
             {
                 return $"it returns '{constructed.ReturnType.ToDisplayString()}', expected '{method.ReturnType.ToDisplayString()}'";
             }

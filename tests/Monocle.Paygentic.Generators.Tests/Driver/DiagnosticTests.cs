@@ -65,6 +65,29 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public void An_implementation_may_return_a_more_specific_type_the_declaration_converts_to()
+    {
+        var (result, output) = GeneratorHarness.Run(Header + """
+            public sealed class Chunks : System.Collections.Generic.IAsyncEnumerable<Custom>
+            {
+                public System.Collections.Generic.IAsyncEnumerator<Custom> GetAsyncEnumerator(System.Threading.CancellationToken t = default) => null!;
+            }
+
+            public partial class C
+            {
+                [BillableInference("openai")]
+                public partial System.Collections.Generic.IAsyncEnumerable<Custom> StreamAsync();
+
+                private Chunks StreamAsyncCore() { MonocleTrace.ReportUsage(default); return new(); }
+            }
+            """);
+
+        Assert.Empty(result.Diagnostics);
+        Assert.Contains(result.GeneratedSources, s => s.HintName == "C.StreamAsync.g.cs");
+        Assert.DoesNotContain(output.GetDiagnostics(), d => d.Severity == DiagnosticSeverity.Error);
+    }
+
+    [Fact]
     public void Overloads_get_distinct_files()
     {
         var (result, output) = GeneratorHarness.Run(Header + """

@@ -126,7 +126,7 @@ public readonly struct InferenceSpan
     {
         if (_activity is { } activity)
         {
-            Activity.Current = activity.Parent;
+            Activity.Current = WorkflowSpan.CallerActivity(activity);
         }
     }
 

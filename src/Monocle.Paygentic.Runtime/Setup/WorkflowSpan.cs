@@ -58,6 +58,13 @@ internal static class WorkflowSpan
         return activity;
     }
 
+    /// <summary>
+    /// The activity that was current when <paramref name="span"/> was started: its parent, or, when the
+    /// parent is a workflow root started for it, what was current before that root (nothing).
+    /// </summary>
+    public static Activity? CallerActivity(Activity span) =>
+        span.Parent is { } parent && parent.GetCustomProperty(OwnedProperty) is not null ? parent.Parent : span.Parent;
+
     /// <summary>Stops <paramref name="ended"/>'s parent when it is a workflow root this class started.</summary>
     public static void StopIfOwnedParent(Activity ended)
     {

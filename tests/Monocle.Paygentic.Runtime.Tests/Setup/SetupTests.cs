@@ -96,6 +96,30 @@ public sealed class SetupTests : IDisposable
     }
 
     [Fact]
+    public async Task A_pending_call_gives_the_caller_back_what_it_had_and_each_call_roots_its_own_trace()
+    {
+        var spans = new List<Activity>();
+        using (MonocleTelemetry.Setup("setup-tests", "memory", o => o.MemorySpans = spans))
+        using (MonocleTrace.Scope(MonocleScopes.SubscriptionId, "sub_loop"))
+        {
+            for (var i = 0; i < 3; i++)
+            {
+                // What a generated Task wrapper does: start, hand the caller its activity back, end later elsewhere.
+                var span = InferenceSpan.Start("openai", "call");
+                span.RestoreCallerActivity();
+                Assert.Null(Activity.Current);
+                await Task.Run(() => span.End(new InferenceUsage { PromptTokens = 1, CompletionTokens = 1 }));
+                Assert.Null(Activity.Current);
+            }
+        }
+
+        var calls = spans.Where(s => s.DisplayName == "call").ToList();
+        Assert.Equal(3, calls.Count);
+        Assert.Equal(3, calls.Select(s => s.TraceId).Distinct().Count());
+        Assert.All(calls, c => Assert.Contains(spans, w => w.SpanId == c.ParentSpanId && w.GetTagItem(MonocleAttributes.SpanType) as string == MonocleSpanTypes.Workflow));
+    }
+
+    [Fact]
     public void AddMonocle_stamps_scopes_on_spans_of_other_sources()
     {
         using var other = new ActivitySource("SetupTests.Http");

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Monocle.Paygentic.Diagnostics;
@@ -33,37 +34,35 @@ public sealed class ProviderNameAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            start.RegisterSymbolAction(symbol => Analyze(symbol, attribute), SymbolKind.Method);
+            // The attribute as written, not the method symbol: the implementing part of the partial method
+            // is generated, and a symbol action may only ever see that part.
+            start.RegisterSyntaxNodeAction(node => Analyze(node, attribute), SyntaxKind.Attribute);
         });
     }
 
-    private static void Analyze(SymbolAnalysisContext context, INamedTypeSymbol attribute)
+    private static void Analyze(SyntaxNodeAnalysisContext context, INamedTypeSymbol attribute)
     {
-        // The two parts of a partial method share their attributes: report once, on the declaration.
-        if (context.Symbol is IMethodSymbol { PartialDefinitionPart: not null })
+        var syntax = (AttributeSyntax)context.Node;
+        if (syntax.ArgumentList is not { Arguments.Count: > 0 } arguments
+            || arguments.Arguments[0].NameEquals is not null
+            || context.SemanticModel.GetSymbolInfo(syntax, context.CancellationToken).Symbol is not IMethodSymbol constructor
+            || !SymbolEqualityComparer.Default.Equals(constructor.ContainingType, attribute))
         {
             return;
         }
 
-        foreach (var data in context.Symbol.GetAttributes())
+        var argument = arguments.Arguments[0].Expression;
+        if (context.SemanticModel.GetConstantValue(argument, context.CancellationToken) is not { HasValue: true, Value: string provider }
+            || KnownProviders.NearMiss(provider) is not { } suggestion)
         {
-            if (!SymbolEqualityComparer.Default.Equals(data.AttributeClass, attribute)
-                || data.ConstructorArguments.Length == 0
-                || data.ConstructorArguments[0].Value is not string provider
-                || KnownProviders.NearMiss(provider) is not { } suggestion)
-            {
-                continue;
-            }
-
-            var location = data.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken) is AttributeSyntax { ArgumentList.Arguments.Count: > 0 } syntax
-                ? syntax.ArgumentList.Arguments[0].Expression.GetLocation()
-                : context.Symbol.Locations[0];
-            context.ReportDiagnostic(Diagnostic.Create(
-                DiagnosticDescriptors.ProviderNearMiss,
-                location,
-                ImmutableDictionary<string, string?>.Empty.Add(SuggestionProperty, suggestion),
-                provider,
-                suggestion));
+            return;
         }
+
+        context.ReportDiagnostic(Diagnostic.Create(
+            DiagnosticDescriptors.ProviderNearMiss,
+            argument.GetLocation(),
+            ImmutableDictionary<string, string?>.Empty.Add(SuggestionProperty, suggestion),
+            provider,
+            suggestion));
     }
 }

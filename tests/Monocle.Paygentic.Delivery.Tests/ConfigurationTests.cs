@@ -44,6 +44,38 @@ public sealed class ConfigurationTests
     }
 
     [Fact]
+    public void A_live_key_with_PAYGENTIC_SANDBOX_true_is_an_error_whatever_the_endpoint()
+    {
+        var settings = DeliverySettings.Resolve(
+            new PaygenticExporterOptions { ApiKey = "sk_live_abc" },
+            Environment(("PAYGENTIC_SANDBOX", "true"), ("PAYGENTIC_EVENT_ENDPOINT", "http://127.0.0.1:9/v0/events")));
+        Assert.Contains("Unset PAYGENTIC_SANDBOX", settings.ConfigurationError, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("PAYGENTIC_TIMEOUT", "abc", "is not a number of seconds")]
+    [InlineData("PAYGENTIC_TIMEOUT", "-5", "is not a number of seconds")]
+    [InlineData("PAYGENTIC_SANDBOX", "maybe", "is neither true nor false")]
+    [InlineData("PAYGENTIC_ALLOW_INSECURE_HTTP", "yes please", "is neither true nor false")]
+    [InlineData("PAYGENTIC_EVENT_ENDPOINT", "not-a-url", "is not an absolute http(s) URL")]
+    public void A_variable_that_does_not_parse_is_an_error_naming_it(string name, string value, string says)
+    {
+        var error = Assert.Throws<InvalidOperationException>(() =>
+            DeliverySettings.Resolve(new PaygenticExporterOptions { ApiKey = "sk_test_abc" }, Environment((name, value))));
+        Assert.Contains(says, error.Message, StringComparison.Ordinal);
+        Assert.Contains(name == "PAYGENTIC_EVENT_ENDPOINT" ? value : $"{name}='{value}'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PAYGENTIC_ALLOW_INSECURE_HTTP_allows_plain_http_to_a_trusted_host()
+    {
+        var settings = DeliverySettings.Resolve(
+            new PaygenticExporterOptions { ApiKey = "sk_live_abc" },
+            Environment(("PAYGENTIC_EVENT_ENDPOINT", "http://billing.internal/v0/events"), ("PAYGENTIC_ALLOW_INSECURE_HTTP", "true")));
+        Assert.Equal(new Uri("http://billing.internal/v0/events"), settings.Endpoint);
+    }
+
+    [Fact]
     public void Plain_http_to_a_remote_host_throws_at_start_unless_allowed()
     {
         var options = new PaygenticExporterOptions { ApiKey = "sk_live_abc", Endpoint = new Uri("http://billing.example.com/v0/events"), SpoolDirectory = Path.GetTempPath() };

@@ -15,8 +15,9 @@ internal sealed class DeliverySettings
         ApiKey = NotEmpty(options.ApiKey) ?? NotEmpty(environment("PAYGENTIC_API_KEY"));
         Source = NotEmpty(options.Source) ?? NotEmpty(environment("PAYGENTIC_SOURCE")) ?? DefaultSource;
         Namespace = NotEmpty(options.Namespace) ?? NotEmpty(environment("PAYGENTIC_NAMESPACE"));
-        SandboxRequested = options.Sandbox ?? string.Equals(environment("PAYGENTIC_SANDBOX"), "true", StringComparison.OrdinalIgnoreCase);
-        Timeout = options.Timeout ?? ParseSeconds(environment("PAYGENTIC_TIMEOUT")) ?? TimeSpan.FromSeconds(15);
+        SandboxRequested = options.Sandbox ?? ParseBoolean(environment, "PAYGENTIC_SANDBOX") ?? false;
+        var allowInsecureHttp = options.AllowInsecureHttp || ParseBoolean(environment, "PAYGENTIC_ALLOW_INSECURE_HTTP") == true;
+        Timeout = options.Timeout ?? ParseSeconds(environment, "PAYGENTIC_TIMEOUT") ?? TimeSpan.FromSeconds(15);
         SpoolDirectory = NotEmpty(options.SpoolDirectory) ?? NotEmpty(environment("PAYGENTIC_SPOOL_DIRECTORY"))
             ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create) is { Length: > 0 } appData
                 ? appData
@@ -30,11 +31,11 @@ internal sealed class DeliverySettings
                 : throw new InvalidOperationException(
                     $"The Paygentic event endpoint '{endpoint}' is not an absolute http(s) URL; set PAYGENTIC_EVENT_ENDPOINT (or PaygenticExporterOptions.Endpoint) to e.g. https://api.paygentic.io/v0/events.");
 
-        if (Endpoint.Scheme == Uri.UriSchemeHttp && !options.AllowInsecureHttp && !IsLoopback(Endpoint))
+        if (Endpoint.Scheme == Uri.UriSchemeHttp && !allowInsecureHttp && !IsLoopback(Endpoint))
         {
             throw new InvalidOperationException(
                 $"The Paygentic event endpoint {Endpoint} is plain http on a non-loopback host, so the API key would travel in clear text; " +
-                "use https, or set PaygenticExporterOptions.AllowInsecureHttp = true if this network is trusted.");
+                "use https, or, if this network is trusted, set PAYGENTIC_ALLOW_INSECURE_HTTP=true (or PaygenticExporterOptions.AllowInsecureHttp = true).");
         }
 
         if (options.MaxSpooledEvents < 1 || options.MaxConcurrency < 1 || Timeout <= TimeSpan.Zero)
@@ -83,7 +84,8 @@ internal sealed class DeliverySettings
                 "Set PAYGENTIC_SANDBOX=true (or PaygenticExporterOptions.Sandbox = true), or use an sk_live_ key.";
         }
 
-        if (ApiKey.StartsWith("sk_live_", StringComparison.Ordinal) && host.Equals(PaygenticExporterOptions.SandboxBaseAddress.Host, StringComparison.OrdinalIgnoreCase))
+        if (ApiKey.StartsWith("sk_live_", StringComparison.Ordinal)
+            && (SandboxRequested || host.Equals(PaygenticExporterOptions.SandboxBaseAddress.Host, StringComparison.OrdinalIgnoreCase)))
         {
             return "The Paygentic API key is a live key (sk_live_) but events go to the sandbox API: events are kept in the spool. " +
                 "Unset PAYGENTIC_SANDBOX (or set PaygenticExporterOptions.Sandbox = false), or use an sk_test_ key.";
@@ -97,8 +99,25 @@ internal sealed class DeliverySettings
 
     private static string? NotEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
-    private static TimeSpan? ParseSeconds(string? value) =>
-        double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds > 0
+    // A variable that is set but does not parse is an error, never a silent default.
+    private static TimeSpan? ParseSeconds(Func<string, string?> environment, string name)
+    {
+        if (NotEmpty(environment(name)) is not { } value)
+        {
+            return null;
+        }
+
+        return double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds > 0 && seconds <= int.MaxValue / 1000
             ? TimeSpan.FromSeconds(seconds)
-            : null;
+            : throw new InvalidOperationException($"{name}='{value}' is not a number of seconds greater than 0; set e.g. {name}=15, or unset it for the default.");
+    }
+
+    private static bool? ParseBoolean(Func<string, string?> environment, string name) =>
+        NotEmpty(environment(name)) switch
+        {
+            null => null,
+            { } value when value.Equals("true", StringComparison.OrdinalIgnoreCase) => true,
+            { } value when value.Equals("false", StringComparison.OrdinalIgnoreCase) => false,
+            { } value => throw new InvalidOperationException($"{name}='{value}' is neither true nor false; set {name}=true or {name}=false, or unset it."),
+        };
 }

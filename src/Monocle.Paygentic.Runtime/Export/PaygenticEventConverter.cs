@@ -174,7 +174,10 @@ public sealed class PaygenticEventConverter
             ? PaygenticConversion.Skipped(PaygenticSkipReason.Duplicate, conversion.SpanName, e.IdempotencyKey)
             : conversion;
 
+    // A blank subject names nobody: billing it would create a customer called "   ".
     private static string? Subject<TSpan>(TSpan span, string attribute)
         where TSpan : IMonocleSpan =>
-        span.TryGetAttribute(attribute, out var value) ? AttributeValues.AsNonEmptyString(value) : null;
+        span.TryGetAttribute(attribute, out var value) && AttributeValues.AsNonEmptyString(value) is { } subject && !string.IsNullOrWhiteSpace(subject)
+            ? subject
+            : null;
 }

@@ -47,7 +47,8 @@ public sealed class PaygenticExporter : BaseExporter<Activity>
 
         if (_initial.ConfigurationError is { } error)
         {
-            _log.Error(error);
+            // Same topic as the sender's reminder, so the error is not printed twice in a row.
+            _log.Limited(LogLevel.Error, "configuration", TimeSpan.FromMinutes(5), error);
         }
 
         if (_spool.Count > 0)

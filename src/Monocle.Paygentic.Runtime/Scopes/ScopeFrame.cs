@@ -10,7 +10,7 @@ internal sealed class ScopeFrame
     {
         Owner = owner;
         Name = name;
-        Value = string.IsNullOrEmpty(value) ? null : value;
+        Value = string.IsNullOrWhiteSpace(value) ? null : value;
         MasksSubject = masksSubject;
         Parent = parent;
         TagName = MonocleAttributes.ScopePrefix + name;
@@ -21,7 +21,7 @@ internal sealed class ScopeFrame
 
     public string Name { get; }
 
-    /// <summary>The value; <see langword="null"/> hides any outer scope of the same name.</summary>
+    /// <summary>The value; <see langword="null"/> (given as null, empty or blank) hides any outer scope of the same name.</summary>
     public string? Value { get; }
 
     /// <summary>A billing-subject frame hides every outer subject scope (subscription and customer).</summary>

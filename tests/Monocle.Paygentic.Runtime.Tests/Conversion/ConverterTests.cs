@@ -110,5 +110,14 @@ public class ConverterTests
         emptySubject.AddEvent(new ActivityEvent("metadata", tags: new ActivityTagsCollection { { "total_tokens", 1 } }));
         emptySubject.Stop();
         Assert.Equal(PaygenticSkipReason.NoSubject, converter.Convert(emptySubject).SkipReason);
+
+        var blankSubject = source.StartActivity("call")!;
+        blankSubject.SetTag(MonocleAttributes.SpanType, MonocleSpanTypes.Inference);
+        blankSubject.SetTag(MonocleAttributes.Entity1Type, "inference.openai");
+        blankSubject.SetTag(MonocleAttributes.ScopeSubscriptionId, "   ");
+        blankSubject.SetTag(MonocleAttributes.ScopeCustomerId, "cus_1");
+        blankSubject.AddEvent(new ActivityEvent("metadata", tags: new ActivityTagsCollection { { "total_tokens", 1 } }));
+        blankSubject.Stop();
+        Assert.Equal("cus_1", converter.Convert(blankSubject).Event!.Subject);   // a blank subscription names nobody
     }
 }

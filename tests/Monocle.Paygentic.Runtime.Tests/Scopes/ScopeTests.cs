@@ -166,6 +166,11 @@ public sealed class ScopeTests
                 Assert.Null(MonocleTrace.GetScopeValue(Sub));
             }
 
+            using (MonocleTrace.BillingSubject("   "))
+            {
+                Assert.Null(MonocleTrace.GetScopeValue(Sub));
+            }
+
             Assert.Equal("sub_outer", MonocleTrace.GetScopeValue(Sub));
         }
     }

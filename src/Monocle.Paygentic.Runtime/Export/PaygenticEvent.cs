@@ -4,7 +4,7 @@ namespace Monocle.Paygentic.Export;
 
 /// <summary>
 /// One usage event as Paygentic's <c>POST /v0/events</c> takes it. Serialise it with
-/// <see cref="PaygenticJsonContext"/> (<c>JsonSerializer.Serialize(e, PaygenticJsonContext.Default.PaygenticEvent)</c>)
+/// <see cref="ToJson"/> (source-generated, no reflection)
 /// to get the wire body exactly.
 /// </summary>
 public sealed class PaygenticEvent
@@ -44,4 +44,20 @@ public sealed class PaygenticEvent
     /// </summary>
     [JsonPropertyName("data")]
     public required IReadOnlyDictionary<string, object?> Data { get; init; }
+
+    /// <summary>The event as the body of <c>POST /v0/events</c>.</summary>
+    /// <returns>The JSON text.</returns>
+    public string ToJson() => System.Text.Json.JsonSerializer.Serialize(this, PaygenticJsonContext.Default.PaygenticEvent);
+
+    /// <summary>The event as the body of <c>POST /v0/events</c>, in UTF-8.</summary>
+    /// <returns>The JSON bytes.</returns>
+    public byte[] ToUtf8Json() => System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(this, PaygenticJsonContext.Default.PaygenticEvent);
+
+    /// <summary>Reads an event body (a spooled or dead-lettered event, for instance).</summary>
+    /// <param name="json">The JSON of one event.</param>
+    /// <returns>The event.</returns>
+    /// <exception cref="System.Text.Json.JsonException">The JSON is not a Paygentic event (a required field is missing or of the wrong type).</exception>
+    public static PaygenticEvent FromJson(string json) =>
+        System.Text.Json.JsonSerializer.Deserialize(json, PaygenticJsonContext.Default.PaygenticEvent)
+        ?? throw new System.Text.Json.JsonException("The JSON is null, not a Paygentic event.");
 }

@@ -19,4 +19,4 @@ namespace Monocle.Paygentic.Export;
 [JsonSerializable(typeof(double[]))]
 [JsonSerializable(typeof(bool[]))]
 [JsonSerializable(typeof(JsonElement))]
-public sealed partial class PaygenticJsonContext : JsonSerializerContext;
+internal sealed partial class PaygenticJsonContext : JsonSerializerContext;

@@ -192,7 +192,7 @@ public sealed class PaygenticExporter : BaseExporter<Activity>
 
     private bool Spool(PaygenticEvent paygenticEvent)
     {
-        var body = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(paygenticEvent, PaygenticJsonContext.Default.PaygenticEvent);
+        var body = paygenticEvent.ToUtf8Json();
         switch (_spool.Append(paygenticEvent.IdempotencyKey, body))
         {
             case AppendResult.Appended:

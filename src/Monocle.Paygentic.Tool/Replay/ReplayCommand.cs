@@ -74,7 +74,7 @@ internal static class ReplayCommand
             {
                 await replayer.ReplayFileAsync(file, summary, e =>
                 {
-                    output.WriteLine(JsonSerializer.Serialize(e, PaygenticJsonContext.Default.PaygenticEvent));
+                    output.WriteLine(e.ToJson());
                     return true;
                 }, onBytesRead: null, cancellationToken).ConfigureAwait(false);
             }

@@ -7,7 +7,7 @@ namespace Monocle.Paygentic.Runtime.Tests.Conversion;
 /// <summary>Compares events as the wire sees them: JSON values equal, timestamps equal as instants.</summary>
 internal static class EventJson
 {
-    public static string Serialize(PaygenticEvent e) => JsonSerializer.Serialize(e, PaygenticJsonContext.Default.PaygenticEvent);
+    public static string Serialize(PaygenticEvent e) => e.ToJson();
 
     public static void AssertSame(string expectedJson, string actualJson, string context)
     {

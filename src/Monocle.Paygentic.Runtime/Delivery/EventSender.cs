@@ -268,7 +268,8 @@ internal sealed class EventSender : IAsyncDisposable
                 {
                     _log.Warning(
                         $"Paygentic rejected event type '{spooled.EventType}' (422 invalid_event_type): no billable metric has this eventType. " +
-                        $"Its events are dead-lettered (replayable) for {settings.Options.RejectedEventTypeSuppression.TotalMinutes:0} minutes. " +
+                        $"Its events are dead-lettered in {_spool.Directory}/dead for {settings.Options.RejectedEventTypeSuppression.TotalMinutes:0} minutes " +
+                        "(send them again with 'monocle-paygentic requeue <that folder>'). " +
                         $"Create a billable metric with eventType '{spooled.EventType}'.");
                 }
 
@@ -357,7 +358,7 @@ internal sealed class EventSender : IAsyncDisposable
         outcome.StatusCode is { } status ? $"HTTP {status}: {outcome.Response}" : outcome.Response ?? "no answer";
 
     private static string RejectedTypeReason(string eventType) =>
-        $"Paygentic rejected event type '{eventType}' (invalid_event_type): create a billable metric with this eventType, then replay this event.";
+        $"Paygentic rejected event type '{eventType}' (invalid_event_type): create a billable metric with this eventType, then send it again with 'monocle-paygentic requeue'.";
 
     private static TaskCompletionSource NewProgress() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 

@@ -145,7 +145,7 @@ internal sealed class EventSpool : IDisposable
         }
     }
 
-    /// <summary>Moves an event that will not be delivered to the dead-letter folder, with the reason, replayable.</summary>
+    /// <summary>Moves an event that will not be delivered to the dead-letter folder, with the reason; <c>monocle-paygentic requeue</c> sends it again.</summary>
     public void DeadLetter(SpooledEvent spooled, string reason, int? statusCode, string? response) =>
         DeadLetter(spooled.FileName, spooled.Body, reason, statusCode, response);
 
@@ -287,6 +287,6 @@ internal enum AppendResult
 
 internal sealed record PartitionInfo(string Endpoint, string? Namespace);
 
-/// <summary>A dead-lettered event: why it was not delivered, and the event itself, ready to replay.
+/// <summary>A dead-lettered event: why it was not delivered, and the event itself, ready to requeue.
 /// <c>Event</c> is the body as it would be posted; <c>Raw</c> the file's text when it was not JSON.</summary>
 internal sealed record DeadLetter(string Reason, int? StatusCode, string? Response, DateTimeOffset DeadLetteredAt, JsonElement? Event, string? Raw);

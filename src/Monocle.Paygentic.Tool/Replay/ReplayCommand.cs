@@ -13,6 +13,7 @@ internal static class ReplayCommand
 
     public const int ExitInputErrors = 1;
     public const int ExitUndelivered = 3;
+    public const int ExitInterrupted = 130;
 
     public static Command Create(TextWriter output, TextWriter errors)
     {
@@ -83,14 +84,30 @@ internal static class ReplayCommand
         }
         else
         {
-            exitCode = await SendAsync(settings, files, summary, errors, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                (exitCode, var delivery) = await SendAsync(settings, files, summary, cancellationToken).ConfigureAwait(false);
+                await WriteSummaryAsync(summary, settings.DryRun, errors).ConfigureAwait(false);
+                await errors.WriteLineAsync(delivery).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                await WriteSummaryAsync(summary, settings.DryRun, errors).ConfigureAwait(false);
+                await errors.WriteLineAsync(
+                    "interrupted: the events spooled so far stay in the spool and are sent by the next run; run the same replay again " +
+                    "to finish (nothing is billed twice).").ConfigureAwait(false);
+                return ExitInterrupted;
+            }
+
+            return exitCode != 0 ? exitCode : summary.Errors.Count > 0 || missing.Count > 0 ? ExitInputErrors : 0;
         }
 
         await WriteSummaryAsync(summary, settings.DryRun, errors).ConfigureAwait(false);
-        return exitCode != 0 ? exitCode : summary.Errors.Count > 0 || missing.Count > 0 ? ExitInputErrors : 0;
+        return summary.Errors.Count > 0 || missing.Count > 0 ? ExitInputErrors : 0;
     }
 
-    private static async Task<int> SendAsync(ReplaySettings settings, IReadOnlyList<string> files, ReplaySummary summary, TextWriter errors, CancellationToken cancellationToken)
+    /// <summary>Spools the files' events and waits for delivery; returns the exit code and a line saying how delivery went.</summary>
+    private static async Task<(int ExitCode, string Delivery)> SendAsync(ReplaySettings settings, IReadOnlyList<string> files, ReplaySummary summary, CancellationToken cancellationToken)
     {
         using var exporter = new PaygenticExporter(new PaygenticExporterOptions
         {
@@ -104,7 +121,7 @@ internal static class ReplayCommand
 
         if (totalBytes >= ProgressThreshold)
         {
-            var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(errors) });
+            var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
             await console.Progress().StartAsync(async progress =>
             {
                 var task = progress.AddTask("Replaying trace files", maxValue: totalBytes);
@@ -133,17 +150,14 @@ internal static class ReplayCommand
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            var statistics = exporter.Statistics;
-            await errors.WriteLineAsync(
-                $"{statistics.Pending} event(s) were not delivered within {settings.Timeout}; they stay in {exporter.SpoolDirectory} and are sent by the next run " +
-                "(see the errors above for why).").ConfigureAwait(false);
-            return ExitUndelivered;
+            return (ExitUndelivered,
+                $"{exporter.Statistics.Pending} event(s) were not delivered within {settings.Timeout}; they stay in {exporter.SpoolDirectory} and are sent by the next run " +
+                "(see the errors above for why).");
         }
 
         var delivered = exporter.Statistics;
-        await errors.WriteLineAsync(
-            $"delivered {delivered.Sent} event(s) to {exporter.Endpoint}; dead-lettered {delivered.DeadLettered}.").ConfigureAwait(false);
-        return 0;
+        return (0, $"Paygentic ({exporter.Endpoint}) accepted {delivered.Sent} event(s), events it already had included; " +
+            $"{delivered.DeadLettered} dead-lettered (in {exporter.SpoolDirectory}/dead; 'monocle-paygentic requeue' sends them again).");
     }
 
     private static async Task WriteSummaryAsync(ReplaySummary summary, bool dryRun, TextWriter errors)

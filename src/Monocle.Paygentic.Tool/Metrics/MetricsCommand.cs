@@ -137,10 +137,17 @@ internal static class MetricsCommand
 
     private static void WriteTable(IReadOnlyList<MetricMatch> matches, TextWriter output)
     {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) });
-        if (!ReferenceEquals(output, Console.Out) || Console.IsOutputRedirected)
+        // A file or a pipe gets plain text, one row a line, never wrapped; a terminal gets colors.
+        var plain = !ReferenceEquals(output, Console.Out) || Console.IsOutputRedirected;
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
-            console.Profile.Width = 240;   // a file or a pipe: one row a line, never wrapped
+            Out = new AnsiConsoleOutput(output),
+            Ansi = plain ? AnsiSupport.No : AnsiSupport.Detect,
+            ColorSystem = plain ? ColorSystemSupport.NoColors : ColorSystemSupport.Detect,
+        });
+        if (plain)
+        {
+            console.Profile.Width = 240;
         }
 
         var table = new Table()

@@ -169,6 +169,19 @@ public sealed class MetricsCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task The_emulator_reads_the_generators_manifest_too_so_an_emulator_started_from_it_has_every_metric()
+    {
+        var file = Path.Combine(_work, "MonocleBillableMetrics.json");
+        await File.WriteAllTextAsync(file, GeneratedJson(ManifestAssembly));
+        await using var emulator = await PaygenticEmulator.StartAsync(new PaygenticEmulatorOptions { ManifestPath = file });
+
+        var (exitCode, _, errors) = await RunAsync(emulator, Compare(emulator, ManifestAssembly));
+
+        Assert.True(exitCode == 0, errors);
+        Assert.Equal([Anthropic, OpenAI], (await ListMetricsAsync(emulator)).Select(m => m["eventType"]!.GetValue<string>()).Order());
+    }
+
+    [Fact]
     public async Task A_file_that_is_not_an_assembly_gives_a_clear_error()
     {
         var file = Path.Combine(_work, "notes.dll");
@@ -296,6 +309,19 @@ public sealed class MetricsCommandTests : IDisposable
     {
         var error = Assert.Throws<ArgumentException>(() => PaygenticApiAddress.Resolve(new Uri("http://paygentic.example"), _ => null));
         Assert.Contains("plain http on a non-loopback host", error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>The generated <c>MonocleBillableMetrics.Json</c>, read as the compiler wrote it (a UTF-16 string constant).</summary>
+    private static string GeneratedJson(string assembly)
+    {
+        using var pe = new System.Reflection.PortableExecutable.PEReader(File.OpenRead(assembly));
+        var metadata = System.Reflection.Metadata.PEReaderExtensions.GetMetadataReader(pe);
+        var field = metadata.FieldDefinitions.Select(metadata.GetFieldDefinition)
+            .Single(f => metadata.GetString(f.Name) == "Json" && metadata.GetString(metadata.GetTypeDefinition(f.GetDeclaringType()).Name) == "MonocleBillableMetrics");
+        var blob = metadata.GetBlobReader(metadata.GetConstant(field.GetDefaultValue()).Value);
+        var json = blob.ReadUTF16(blob.Length);
+        Assert.StartsWith("[{", json, StringComparison.Ordinal);
+        return json;
     }
 
     private static MetricsSettings Compare(PaygenticEmulator? emulator, string manifest) =>

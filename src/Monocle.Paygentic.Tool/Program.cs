@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Monocle.Paygentic.Tool.Metrics;
 using Monocle.Paygentic.Tool.Replay;
 using Monocle.Paygentic.Tool.Requeue;
 
@@ -6,5 +7,6 @@ var root = new RootCommand("monocle-paygentic: tools for Monocle.Paygentic (usag
 {
     ReplayCommand.Create(Console.Out, Console.Error),
     RequeueCommand.Create(Console.Out, Console.Error),
+    MetricsCommand.Create(Console.Out, Console.Error),
 };
 return await root.Parse(args).InvokeAsync().ConfigureAwait(false);

@@ -24,6 +24,7 @@ internal static class EmulatorCommandLine
                                  {"metrics":[{"name":"OpenAI tokens","eventType":"ai.inference.openai",
                                    "aggregation":"SUM","valueProperty":"$.total_tokens",
                                    "groupBy":{"model":"$.model_name"},"unit":"tokens"}]}
+                                 or the bare array of a generated MonocleBillableMetrics.Json.
           --merchant-id <id>     Merchant of the emulated account (default org_emulator).
           --product-id <id>      Product of seeded metrics (default prod_emulator).
           --error-rate <0..1>    Share of POST /v0/events answered 503.

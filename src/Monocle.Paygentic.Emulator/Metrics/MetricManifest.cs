@@ -4,7 +4,8 @@ namespace Monocle.Paygentic.Emulator.Metrics;
 
 /// <summary>
 /// Reads a billable-metric manifest:
-/// <c>{"metrics":[{"name":…,"eventType":…,"aggregation":"SUM","valueProperty":"$.total_tokens","groupBy":{"model":"$.model_name"},"unit":"tokens"}]}</c>.
+/// <c>{"metrics":[{"name":…,"eventType":…,"aggregation":"SUM","valueProperty":"$.total_tokens","groupBy":{"model":"$.model_name"},"unit":"tokens"}]}</c>,
+/// or the bare array of metrics the generator writes (<c>MonocleBillableMetrics.Json</c>).
 /// <c>name</c> defaults to "&lt;eventType&gt; tokens", <c>aggregation</c> to <c>SUM</c>, <c>unit</c> to <c>units</c>.
 /// </summary>
 public static class MetricManifest
@@ -53,18 +54,20 @@ public static class MetricManifest
 
         using (document)
         {
-            if (document.RootElement.ValueKind != JsonValueKind.Object
-                || !document.RootElement.TryGetProperty("metrics", out var metrics)
-                || metrics.ValueKind != JsonValueKind.Array)
+            // The generator's MonocleBillableMetrics.Json is the bare array; this file's own shape wraps it in "metrics".
+            var root = document.RootElement;
+            var isArray = root.ValueKind == JsonValueKind.Array;
+            if (!isArray
+                && (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("metrics", out root) || root.ValueKind != JsonValueKind.Array))
             {
-                throw new FormatException("expected an object with a \"metrics\" array.");
+                throw new FormatException("expected an object with a \"metrics\" array, or an array of metrics (MonocleBillableMetrics.Json).");
             }
 
             var definitions = new List<MetricDefinition>();
             var index = 0;
-            foreach (var entry in metrics.EnumerateArray())
+            foreach (var entry in root.EnumerateArray())
             {
-                definitions.Add(ParseEntry(entry, $"metrics[{index++}]"));
+                definitions.Add(ParseEntry(entry, $"{(isArray ? string.Empty : "metrics")}[{index++}]"));
             }
 
             return definitions;

@@ -30,7 +30,7 @@ internal sealed class SampleApp : IAsyncDisposable
     private readonly DateTimeOffset _started = DateTimeOffset.UtcNow;
 
     private SampleApp(SampleSettings settings, FakeOpenAIServer? fakeOpenAI, Uri openAIBaseUrl, PaygenticEmulator? emulator, SampleMetrics? metrics,
-        PaygenticExporter exporter, TracerProvider tracing, string spoolRoot, SupportDesk desk)
+        PaygenticExporter exporter, TracerProvider tracing, string? spoolRoot, SupportDesk desk)
     {
         _settings = settings;
         FakeOpenAI = fakeOpenAI;
@@ -58,8 +58,8 @@ internal sealed class SampleApp : IAsyncDisposable
     /// <summary>The exporter: where events go, and its statistics.</summary>
     public PaygenticExporter Exporter { get; }
 
-    /// <summary>This run's own spool folder (so runs never share spool state).</summary>
-    public string SpoolRoot { get; }
+    /// <summary>This run's own spool folder when offline (so runs never share spool state); <see langword="null"/> (the exporter's default) against an external Paygentic.</summary>
+    public string? SpoolRoot { get; }
 
     /// <summary>The service.</summary>
     public SupportDesk Desk { get; }
@@ -83,7 +83,12 @@ internal sealed class SampleApp : IAsyncDisposable
                 metrics = SampleMetrics.FromIds(await emulator.CreateMetricsAsync(SampleMetrics.Definitions(), cancellationToken).ConfigureAwait(false));
             }
 
-            var spoolRoot = Path.Combine(Path.GetTempPath(), "monocle-paygentic-sample", Guid.NewGuid().ToString("N"));
+            // Offline, each run's emulator is new, so its events belong to this run only. Against an external
+            // Paygentic the spool is the usual one (PAYGENTIC_SPOOL_DIRECTORY, else the default): what one run
+            // leaves there, the next one delivers.
+            var spoolRoot = settings.UsesExternalPaygentic
+                ? settings.PaygenticSpoolDirectory
+                : Path.Combine(Path.GetTempPath(), "monocle-paygentic-sample", Guid.NewGuid().ToString("N"));
             var exporter = new PaygenticExporter(new PaygenticExporterOptions
             {
                 // Unset values (external mode without them) fall back to PAYGENTIC_* in the exporter itself.
@@ -173,8 +178,10 @@ internal sealed class SampleApp : IAsyncDisposable
             await Emulator.DisposeAsync().ConfigureAwait(false);
         }
 
-        // Undelivered events stay on disk (the exporter said where); a delivered run leaves nothing behind.
-        if (pending == 0 && Directory.Exists(SpoolRoot))
+        // An offline run's spool is its own: nothing in it can be sent later, except dead letters, which are
+        // kept (with the folder named) so they can be requeued.
+        if (!_settings.UsesExternalPaygentic && SpoolRoot is not null && Directory.Exists(SpoolRoot) && pending == 0
+            && !Directory.EnumerateFiles(SpoolRoot, "*.json", SearchOption.AllDirectories).Any(f => f.Contains($"{Path.DirectorySeparatorChar}dead{Path.DirectorySeparatorChar}", StringComparison.Ordinal)))
         {
             Directory.Delete(SpoolRoot, recursive: true);
         }

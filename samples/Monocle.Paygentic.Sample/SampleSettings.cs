@@ -20,6 +20,9 @@ internal sealed record SampleSettings
     /// <summary>Its key (<c>PAYGENTIC_API_KEY</c>).</summary>
     public string? PaygenticApiKey { get; init; }
 
+    /// <summary>PAYGENTIC_SPOOL_DIRECTORY: the spool against an external Paygentic (default: the exporter's).</summary>
+    public string? PaygenticSpoolDirectory { get; init; }
+
     /// <summary>How long the run waits for its events to be delivered before it reports what is still pending.</summary>
     public TimeSpan DeliveryTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
@@ -42,6 +45,7 @@ internal sealed record SampleSettings
             OpenAIApiKey = NotEmpty(read("OPENAI_API_KEY")),
             PaygenticEventEndpoint = Url(read, "PAYGENTIC_EVENT_ENDPOINT"),
             PaygenticApiKey = NotEmpty(read("PAYGENTIC_API_KEY")),
+            PaygenticSpoolDirectory = NotEmpty(read("PAYGENTIC_SPOOL_DIRECTORY")),
         };
     }
 

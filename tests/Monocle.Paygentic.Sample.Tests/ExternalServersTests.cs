@@ -19,12 +19,14 @@ public sealed class ExternalServersTests
         await using var openAI = await FakeOpenAIServer.StartAsync();
         await using var emulator = await PaygenticEmulator.StartAsync(new PaygenticEmulatorOptions());
         await emulator.CreateMetricsAsync([MetricDefinition.TotalTokens("ai.inference.openai")]);
+        var spool = Path.Combine(Path.GetTempPath(), "monocle-sample-tests", Guid.NewGuid().ToString("N"));
         var environment = new Dictionary<string, string>
         {
             ["OPENAI_BASE_URL"] = openAI.BaseUrl.ToString(),
             ["OPENAI_API_KEY"] = "sk-test-openai",
             ["PAYGENTIC_EVENT_ENDPOINT"] = emulator.EventsUri.ToString(),
             ["PAYGENTIC_API_KEY"] = emulator.ApiKey,
+            ["PAYGENTIC_SPOOL_DIRECTORY"] = spool,
         };
 
         await using var app = await SampleApp.StartAsync(SampleSettings.FromEnvironment(environment.GetValueOrDefault));
@@ -32,6 +34,7 @@ public sealed class ExternalServersTests
 
         Assert.Null(app.FakeOpenAI);
         Assert.Null(app.Emulator);
+        Assert.Equal(spool, app.SpoolRoot);   // against an external Paygentic, the spool outlives the run
         Assert.Equal(openAI.BaseUrl, app.OpenAIBaseUrl);
         Assert.Equal(emulator.EventsUri, app.Exporter.Endpoint);
         await Assert.ThrowsAsync<InvalidOperationException>(() => app.ReadMetersAsync());

@@ -28,7 +28,7 @@ public sealed class RequeueCommandTests : IDisposable
         {
             var replayed = await ReplayCommand.RunAsync(
                 new ReplaySettings([trace], DryRun: false, emulator.EventsUri, null, null, spool, TimeSpan.FromMinutes(1)), quiet, quiet, CancellationToken.None);
-            Assert.Equal(0, replayed);
+            Assert.Equal(ReplayCommand.ExitDeadLettered, replayed);   // every type was refused: CI must notice
             Assert.Equal(0, await emulator.CountStoredEventsAsync());
             var dead = Assert.Single(Directory.GetDirectories(spool, "dead", SearchOption.AllDirectories));
             var letters = Directory.GetFiles(dead, "*.json");
@@ -37,9 +37,10 @@ public sealed class RequeueCommandTests : IDisposable
             await emulator.CreateMetricsAsync([MetricDefinition.TotalTokens("ai.inference.openai")]);
             using var output = new StringWriter();
             using var errors = new StringWriter();
-            var exitCode = await RequeueCommand.RunAsync([dead], emulator.EventsUri, spool, TimeSpan.FromMinutes(1), output, errors, CancellationToken.None);
+            var exitCode = await RequeueCommand.RunAsync([dead], TimeSpan.FromMinutes(1), output, errors, CancellationToken.None);
 
             Assert.True(exitCode == 0, errors.ToString());
+            Assert.Contains($"requeued to {emulator.EventsUri}", errors.ToString(), StringComparison.Ordinal);   // the endpoint that rejected them
             Assert.Equal(letters.Length, await emulator.CountStoredEventsAsync());
             Assert.Empty(Directory.GetFiles(dead, "*.json"));
             Assert.Contains("invalid_event_type", output.ToString(), StringComparison.Ordinal);
@@ -53,15 +54,16 @@ public sealed class RequeueCommandTests : IDisposable
     [Fact]
     public async Task A_file_that_is_not_a_dead_letter_is_an_error_and_is_kept()
     {
-        var notALetter = Path.Combine(_work, "trace.json");
+        var notALetter = Path.Combine(_work, "dead", "trace.json");
+        Directory.CreateDirectory(Path.GetDirectoryName(notALetter)!);
         await File.WriteAllTextAsync(notALetter, "[{\"name\":\"a span, not a dead letter\"}]");
         using var output = new StringWriter();
         using var errors = new StringWriter();
 
-        var exitCode = await RequeueCommand.RunAsync([notALetter], new Uri("http://127.0.0.1:9/v0/events"), Path.Combine(_work, "spool"), TimeSpan.FromSeconds(5), output, errors, CancellationToken.None);
+        var exitCode = await RequeueCommand.RunAsync([notALetter], TimeSpan.FromSeconds(5), output, errors, CancellationToken.None);
 
         Assert.Equal(RequeueCommand.ExitInputErrors, exitCode);
-        Assert.Contains("not a dead letter of the Paygentic exporter", errors.ToString(), StringComparison.Ordinal);
+        Assert.Contains("is not a partition of the Paygentic spool", errors.ToString(), StringComparison.Ordinal);
         Assert.True(File.Exists(notALetter));
     }
 }

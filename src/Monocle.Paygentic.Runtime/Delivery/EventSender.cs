@@ -268,8 +268,8 @@ internal sealed class EventSender : IAsyncDisposable
                 {
                     _log.Warning(
                         $"Paygentic rejected event type '{spooled.EventType}' (422 invalid_event_type): no billable metric has this eventType. " +
-                        $"Its events are dead-lettered in {_spool.Directory}/dead for {settings.Options.RejectedEventTypeSuppression.TotalMinutes:0} minutes " +
-                        "(send them again with 'monocle-paygentic requeue <that folder>'). " +
+                        $"For the next {settings.Options.RejectedEventTypeSuppression.TotalMinutes:0} minutes this type is not sent: its events are dead-lettered in {_spool.Directory}/dead " +
+                        "(send them again with 'monocle-paygentic requeue <that folder>' once the metric exists). " +
                         $"Create a billable metric with eventType '{spooled.EventType}'.");
                 }
 

@@ -13,6 +13,7 @@ internal static class ReplayCommand
 
     public const int ExitInputErrors = 1;
     public const int ExitUndelivered = 3;
+    public const int ExitDeadLettered = 5;
     public const int ExitInterrupted = 130;
 
     public static Command Create(TextWriter output, TextWriter errors)
@@ -156,7 +157,7 @@ internal static class ReplayCommand
         }
 
         var delivered = exporter.Statistics;
-        return (0, $"Paygentic ({exporter.Endpoint}) accepted {delivered.Sent} event(s), events it already had included; " +
+        return (delivered.DeadLettered > 0 ? ExitDeadLettered : 0, $"Paygentic ({exporter.Endpoint}) accepted {delivered.Sent} event(s), events it already had included; " +
             $"{delivered.DeadLettered} dead-lettered (in {exporter.SpoolDirectory}/dead; 'monocle-paygentic requeue' sends them again).");
     }
 

@@ -12,6 +12,7 @@ internal static class RequeueCommand
 {
     public const int ExitInputErrors = 1;
     public const int ExitUndelivered = 3;
+    public const int ExitDeadLettered = 5;
 
     public static Command Create(TextWriter output, TextWriter errors)
     {
@@ -20,25 +21,25 @@ internal static class RequeueCommand
             Description = "Dead-letter files or folders (the exporter's <spool>/<partition>/dead/).",
             Arity = ArgumentArity.OneOrMore,
         };
-        var endpoint = new Option<Uri?>("--endpoint") { Description = "The events URL (default: PAYGENTIC_EVENT_ENDPOINT, else the live or sandbox API). The key is read from PAYGENTIC_API_KEY only." };
-        var spool = new Option<string?>("--spool-directory") { Description = "The spool folder (default: PAYGENTIC_SPOOL_DIRECTORY, else the user's local data folder)." };
         var timeout = new Option<TimeSpan>("--timeout")
         {
             Description = "How long to wait for delivery; what is not delivered by then stays in the spool for the next run.",
             DefaultValueFactory = _ => TimeSpan.FromMinutes(2),
         };
 
-        var command = new Command("requeue", "Send dead-lettered events again, once their cause is fixed. Each file is removed once its event is back in the spool.")
+        var command = new Command(
+            "requeue",
+            "Send dead-lettered events again, once their cause is fixed, to the endpoint that rejected them (the spool partition's). " +
+            "The key is read from PAYGENTIC_API_KEY. Each file is removed once its event is back in the spool.")
         {
-            paths, endpoint, spool, timeout,
+            paths, timeout,
         };
         command.SetAction((result, cancellationToken) => RunAsync(
-            result.GetValue(paths)!, result.GetValue(endpoint), result.GetValue(spool), result.GetValue(timeout), output, errors, cancellationToken));
+            result.GetValue(paths)!, result.GetValue(timeout), output, errors, cancellationToken));
         return command;
     }
 
-    public static async Task<int> RunAsync(
-        IReadOnlyList<string> paths, Uri? endpoint, string? spoolDirectory, TimeSpan timeout, TextWriter output, TextWriter errors, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(IReadOnlyList<string> paths, TimeSpan timeout, TextWriter output, TextWriter errors, CancellationToken cancellationToken)
     {
         var files = new List<string>();
         var inputErrors = 0;
@@ -46,11 +47,11 @@ internal static class RequeueCommand
         {
             if (File.Exists(path))
             {
-                files.Add(path);
+                files.Add(Path.GetFullPath(path));
             }
             else if (Directory.Exists(path))
             {
-                files.AddRange(Directory.EnumerateFiles(path, "*.json").Order(StringComparer.Ordinal));
+                files.AddRange(Directory.EnumerateFiles(path, "*.json").Select(Path.GetFullPath).Order(StringComparer.Ordinal));
             }
             else
             {
@@ -59,8 +60,39 @@ internal static class RequeueCommand
             }
         }
 
-        using var exporter = new PaygenticExporter(new PaygenticExporterOptions { Endpoint = endpoint, SpoolDirectory = spoolDirectory });
+        // Events go back to the endpoint that rejected them: the partition the dead letter sits in says which,
+        // so a sandbox event is never requeued towards live.
+        var exitCode = 0;
+        foreach (var partition in files.GroupBy(f => Path.GetDirectoryName(Path.GetDirectoryName(f)!)!, StringComparer.Ordinal))
+        {
+            if (ReadPartition(partition.Key) is not { } target)
+            {
+                inputErrors += partition.Count();
+                await errors.WriteLineAsync(
+                    $"error: {partition.Key} is not a partition of the Paygentic spool (no partition.json naming its endpoint); " +
+                    "pass dead-letter files from <spool>/<partition>/dead/.").ConfigureAwait(false);
+                continue;
+            }
+
+            var (code, partitionErrors) = await RequeuePartitionAsync(partition.ToList(), target, timeout, output, errors, cancellationToken).ConfigureAwait(false);
+            inputErrors += partitionErrors;
+            exitCode = Math.Max(exitCode, code);
+        }
+
+        return exitCode != 0 ? exitCode : inputErrors > 0 ? ExitInputErrors : 0;
+    }
+
+    private static async Task<(int ExitCode, int InputErrors)> RequeuePartitionAsync(
+        List<string> files, (Uri Endpoint, string? Namespace, string SpoolRoot) target, TimeSpan timeout, TextWriter output, TextWriter errors, CancellationToken cancellationToken)
+    {
+        using var exporter = new PaygenticExporter(new PaygenticExporterOptions
+        {
+            Endpoint = target.Endpoint,
+            Namespace = target.Namespace,
+            SpoolDirectory = target.SpoolRoot,
+        });
         var requeued = 0;
+        var inputErrors = 0;
         foreach (var file in files)
         {
             if (Read(file) is not { } read)
@@ -90,14 +122,36 @@ internal static class RequeueCommand
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             await errors.WriteLineAsync(
-                $"{exporter.Statistics.Pending} event(s) were not delivered within {timeout}; they stay in {exporter.SpoolDirectory} and are sent by the next run.").ConfigureAwait(false);
-            return ExitUndelivered;
+                $"{exporter.Statistics.Pending} event(s) were not delivered to {target.Endpoint} within {timeout}; they stay in {exporter.SpoolDirectory} " +
+                "and are sent by the next run (see the errors above for why).").ConfigureAwait(false);
+            return (ExitUndelivered, inputErrors);
         }
 
         var statistics = exporter.Statistics;
         await errors.WriteLineAsync(
-            $"{requeued} event(s) requeued; Paygentic accepted {statistics.Sent}, {statistics.DeadLettered} dead-lettered again (see {exporter.SpoolDirectory}).").ConfigureAwait(false);
-        return inputErrors > 0 ? ExitInputErrors : 0;
+            $"{requeued} event(s) requeued to {target.Endpoint}; Paygentic accepted {statistics.Sent}, {statistics.DeadLettered} dead-lettered again (in {exporter.SpoolDirectory}/dead).").ConfigureAwait(false);
+        return (statistics.DeadLettered > 0 ? ExitDeadLettered : 0, inputErrors);
+    }
+
+    private static (Uri Endpoint, string? Namespace, string SpoolRoot)? ReadPartition(string partitionDirectory)
+    {
+        var info = Path.Combine(partitionDirectory, "partition.json");
+        try
+        {
+            using var document = JsonDocument.Parse(File.ReadAllBytes(info));
+            var root = document.RootElement;
+            if (root.ValueKind == JsonValueKind.Object
+                && root.TryGetProperty("endpoint", out var endpoint) && Uri.TryCreate(endpoint.GetString(), UriKind.Absolute, out var uri))
+            {
+                var ns = root.TryGetProperty("namespace", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString() : null;
+                return (uri, ns, Path.GetDirectoryName(partitionDirectory)!);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or InvalidOperationException)
+        {
+        }
+
+        return null;
     }
 
     private static (PaygenticEvent Event, string Reason)? Read(string file)

@@ -107,6 +107,18 @@ public sealed class ReplayCommandTests : IDisposable
         Assert.Contains(Directory.EnumerateFiles(_work, "*.json", SearchOption.AllDirectories), f => f.Contains("pending", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Without_an_API_key_the_replay_says_what_to_set_at_once_and_keeps_the_events()
+    {
+        var settings = Send(new Uri("http://127.0.0.1:9/v0/events"), apiKey: "", [TraceFilePaths.TestData("python_array.json")]);
+
+        var (exitCode, _, errors) = await RunAsync(settings with { Timeout = TimeSpan.FromHours(1) }, apiKey: "");
+
+        Assert.Equal(ReplayCommand.ExitUndelivered, exitCode);
+        Assert.Contains("Set PAYGENTIC_API_KEY", errors, StringComparison.Ordinal);
+        Assert.Contains("stay in", errors, StringComparison.Ordinal);
+    }
+
     private ReplaySettings DryRun(params string[] files) =>
         new(files, DryRun: true, Endpoint: null, Source: null, Namespace: null, SpoolDirectory: Path.Combine(_work, "spool"), Timeout: TimeSpan.FromMinutes(1));
 

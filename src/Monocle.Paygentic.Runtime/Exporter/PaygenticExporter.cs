@@ -68,6 +68,12 @@ public sealed class PaygenticExporter : BaseExporter<Activity>
     /// <summary>The spool folder of this exporter's endpoint and namespace.</summary>
     public string SpoolDirectory => _spool.Directory;
 
+    /// <summary>
+    /// Why nothing can be sent now (no API key, or a key of the other environment), saying what to set;
+    /// <see langword="null"/> when delivery can go ahead. Events are kept in the spool meanwhile.
+    /// </summary>
+    public string? ConfigurationError => CurrentSettings().ConfigurationError;
+
     /// <summary>What the exporter has done so far.</summary>
     public PaygenticExporterStatistics Statistics => _counters.Snapshot(_spool.Count);
 

@@ -143,6 +143,12 @@ internal static class ReplayCommand
             }
         }
 
+        if (exporter.ConfigurationError is { } configurationError)
+        {
+            // Nothing can be sent until the configuration is right: say so now rather than wait out the timeout.
+            return (ExitUndelivered, $"{configurationError} The {exporter.Statistics.Pending} spooled event(s) stay in {exporter.SpoolDirectory} for the next run.");
+        }
+
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(settings.Timeout);
         try

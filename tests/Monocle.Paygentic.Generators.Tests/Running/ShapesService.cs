@@ -21,6 +21,17 @@ public sealed partial class ShapesService
         return Failure is null ? Reply(question) : throw Failure;
     }
 
+    [BillableInference("openai", Model = "gpt-4o-mini")]
+    public partial Answer AskCounting(ref int attempts, out string? requestId, in long budget);
+
+    private Answer AskCountingCore(ref int attempts, out string? requestId, in long budget)
+    {
+        Observe();
+        attempts++;
+        requestId = "req_" + attempts + "_" + budget;
+        return Reply("counting");
+    }
+
     [BillableInference("openai")]
     public partial Task<Answer> AskAsync(string question, [InferenceModel] string model, CancellationToken cancellationToken = default);
 

@@ -35,6 +35,23 @@ public sealed class WrapperBehaviourTests
     }
 
     [Fact]
+    public void Ref_out_and_in_arguments_pass_through_the_wrapper()
+    {
+        using var recorder = new SpanRecorder();
+        var service = new ShapesService();
+        var attempts = 1;
+
+        var answer = service.AskCounting(ref attempts, out var requestId, 500);
+
+        Assert.Equal(2, attempts);
+        Assert.Equal("req_2_500", requestId);
+        Assert.Equal("re: counting", answer.Text);
+        var span = recorder.Single();
+        Assert.Same(span, service.SeenActivity);
+        Assert.NotNull(span.Metadata());
+    }
+
+    [Fact]
     public void An_exception_marks_the_span_failed_and_is_rethrown()
     {
         using var recorder = new SpanRecorder();

@@ -68,24 +68,30 @@ internal static class ScopeOperations
         return operation is IInvocationOperation invocation && symbols.IsScopeFactory(invocation.TargetMethod) ? invocation : null;
     }
 
-    /// <summary>A scope that names the billing subject: <c>BillingSubject(...)</c>, or <c>Scope</c> of subscriptionId/customerId.</summary>
+    /// <summary>
+    /// A scope that names the billing subject: <c>BillingSubject(...)</c>, or <c>Scope</c> of subscriptionId/customerId.
+    /// A scope whose value is a constant null, empty or blank string names nobody: it covers nothing.
+    /// </summary>
     public static bool IsSubjectScope(IInvocationOperation invocation)
     {
         if (invocation.TargetMethod.Name == "BillingSubject")
         {
-            return true;
+            return !IsBlankConstant(Argument(invocation, "subjectId"));
         }
 
         var name = ScopeNameArgument(invocation)?.Value.ConstantValue;
-        return name is { HasValue: true, Value: "subscriptionId" or "customerId" };
+        return name is { HasValue: true, Value: "subscriptionId" or "customerId" } && !IsBlankConstant(Argument(invocation, "value"));
     }
 
-    /// <summary>The <c>name</c> argument of <c>MonocleTrace.Scope(name, value)</c>.</summary>
-    public static IArgumentOperation? ScopeNameArgument(IInvocationOperation invocation)
+    private static bool IsBlankConstant(IArgumentOperation? argument) =>
+        argument?.Value.ConstantValue is { HasValue: true } constant
+        && (constant.Value is null || (constant.Value is string text && string.IsNullOrWhiteSpace(text)));
+
+    private static IArgumentOperation? Argument(IInvocationOperation invocation, string parameterName)
     {
         foreach (var argument in invocation.Arguments)
         {
-            if (argument.Parameter?.Name == "name")
+            if (argument.Parameter?.Name == parameterName)
             {
                 return argument;
             }
@@ -93,6 +99,9 @@ internal static class ScopeOperations
 
         return null;
     }
+
+    /// <summary>The <c>name</c> argument of <c>MonocleTrace.Scope(name, value)</c>.</summary>
+    public static IArgumentOperation? ScopeNameArgument(IInvocationOperation invocation) => Argument(invocation, "name");
 
     private static IInvocationOperation? FindScopeIn(IOperation? resources, BillingSymbols symbols, bool subjectOnly) =>
         resources is IVariableDeclarationGroupOperation group

@@ -61,6 +61,20 @@ public class NoBillingSubjectAnalyzerTests
         """);
 
     [Fact]
+    public Task Not_covered_by_a_subject_scope_whose_value_is_a_blank_constant() => VerifyAsync("""
+        class C
+        {
+            void M(Assistant a)
+            {
+                using (MonocleTrace.Scope(MonocleScopes.SubscriptionId, null)) { a.{|MPG0001:Ask|}("hi"); }
+                using (MonocleTrace.Scope("customerId", "")) { a.{|MPG0001:Ask|}("hi"); }
+                using (MonocleTrace.BillingSubject("  ")) { a.{|MPG0001:Ask|}("hi"); }
+                using (MonocleTrace.BillingSubject("sub_fixed")) { a.Ask("hi"); }
+            }
+        }
+        """);
+
+    [Fact]
     public Task Not_covered_by_a_scope_of_another_name() => VerifyAsync("""
         class C
         {

@@ -18,6 +18,8 @@ if (error is not null)
 options!.ConfigureLogging = logging => logging
     .AddSimpleConsole(console => console.SingleLine = true)
     .AddFilter("Microsoft", LogLevel.Warning)
+    // A failed start (a port in use) is reported below in one sentence; the host's own log of it is a stack trace.
+    .AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None)
     .AddFilter("Monocle", LogLevel.Information);
 
 using var stop = new CancellationTokenSource();

@@ -76,7 +76,7 @@ public sealed class ReplayCommandTests : IDisposable
 
         var (exitCode, _, errors) = await RunAsync(Send(emulator, good, bad));
 
-        Assert.Equal(ReplayCommand.ExitInputErrors, exitCode);
+        Assert.Equal(ExitCodes.InputErrors, exitCode);
         Assert.Contains("broken.json", errors, StringComparison.Ordinal);
         Assert.Contains("broken.json(1,2): byte 1, span #0: the file ends inside span #0", errors, StringComparison.Ordinal);
         Assert.Equal(expectedEvents, await emulator.CountStoredEventsAsync());
@@ -87,7 +87,7 @@ public sealed class ReplayCommandTests : IDisposable
     {
         var (exitCode, output, errors) = await RunAsync(DryRun(Path.Combine(_work, "missing.json"), TraceFilePaths.TestData("python_array.json")));
 
-        Assert.Equal(ReplayCommand.ExitInputErrors, exitCode);
+        Assert.Equal(ExitCodes.InputErrors, exitCode);
         Assert.Contains("missing.json' is neither a file nor a folder", errors, StringComparison.Ordinal);
         Assert.NotEmpty(Lines(output));
     }
@@ -102,7 +102,7 @@ public sealed class ReplayCommandTests : IDisposable
 
         var (exitCode, _, errors) = await RunAsync(settings, apiKey: "sk_test_replaytests");
 
-        Assert.Equal(ReplayCommand.ExitUndelivered, exitCode);
+        Assert.Equal(ExitCodes.Undelivered, exitCode);
         Assert.Contains("stay in", errors, StringComparison.Ordinal);
         Assert.Contains(Directory.EnumerateFiles(_work, "*.json", SearchOption.AllDirectories), f => f.Contains("pending", StringComparison.Ordinal));
     }
@@ -114,7 +114,7 @@ public sealed class ReplayCommandTests : IDisposable
 
         var (exitCode, _, errors) = await RunAsync(settings with { Timeout = TimeSpan.FromHours(1) }, apiKey: "");
 
-        Assert.Equal(ReplayCommand.ExitUndelivered, exitCode);
+        Assert.Equal(ExitCodes.Undelivered, exitCode);
         Assert.Contains("Set PAYGENTIC_API_KEY", errors, StringComparison.Ordinal);
         Assert.Contains("stay in", errors, StringComparison.Ordinal);
     }

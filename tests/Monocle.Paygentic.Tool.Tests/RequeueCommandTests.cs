@@ -28,7 +28,7 @@ public sealed class RequeueCommandTests : IDisposable
         {
             var replayed = await ReplayCommand.RunAsync(
                 new ReplaySettings([trace], DryRun: false, emulator.EventsUri, null, null, spool, TimeSpan.FromMinutes(1)), quiet, quiet, CancellationToken.None);
-            Assert.Equal(ReplayCommand.ExitDeadLettered, replayed);   // every type was refused: CI must notice
+            Assert.Equal(ExitCodes.DeadLettered, replayed);   // every type was refused: CI must notice
             Assert.Equal(0, await emulator.CountStoredEventsAsync());
             var dead = Assert.Single(Directory.GetDirectories(spool, "dead", SearchOption.AllDirectories));
             var letters = Directory.GetFiles(dead, "*.json");
@@ -62,7 +62,7 @@ public sealed class RequeueCommandTests : IDisposable
 
         var exitCode = await RequeueCommand.RunAsync([notALetter], TimeSpan.FromSeconds(5), output, errors, CancellationToken.None);
 
-        Assert.Equal(RequeueCommand.ExitInputErrors, exitCode);
+        Assert.Equal(ExitCodes.InputErrors, exitCode);
         Assert.Contains("is not a partition of the Paygentic spool", errors.ToString(), StringComparison.Ordinal);
         Assert.True(File.Exists(notALetter));
     }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using Monocle.Paygentic.Export;
+using Monocle.Paygentic.Tool.Delivery;
 using Spectre.Console;
 
 namespace Monocle.Paygentic.Tool.Replay;
@@ -11,10 +12,6 @@ internal static class ReplayCommand
     /// <summary>Inputs at least this large get a progress bar.</summary>
     private const long ProgressThreshold = 1 << 20;
 
-    public const int ExitInputErrors = 1;
-    public const int ExitUndelivered = 3;
-    public const int ExitDeadLettered = 5;
-    public const int ExitInterrupted = 130;
 
     public static Command Create(TextWriter output, TextWriter errors)
     {
@@ -97,14 +94,14 @@ internal static class ReplayCommand
                 await errors.WriteLineAsync(
                     "interrupted: the events spooled so far stay in the spool and are sent by the next run; run the same replay again " +
                     "to finish (nothing is billed twice).").ConfigureAwait(false);
-                return ExitInterrupted;
+                return ExitCodes.Interrupted;
             }
 
-            return exitCode != 0 ? exitCode : summary.Errors.Count > 0 || missing.Count > 0 ? ExitInputErrors : 0;
+            return exitCode != 0 ? exitCode : summary.Errors.Count > 0 || missing.Count > 0 ? ExitCodes.InputErrors : 0;
         }
 
         await WriteSummaryAsync(summary, settings.DryRun, errors).ConfigureAwait(false);
-        return summary.Errors.Count > 0 || missing.Count > 0 ? ExitInputErrors : 0;
+        return summary.Errors.Count > 0 || missing.Count > 0 ? ExitCodes.InputErrors : 0;
     }
 
     /// <summary>Spools the files' events and waits for delivery; returns the exit code and a line saying how delivery went.</summary>
@@ -143,27 +140,13 @@ internal static class ReplayCommand
             }
         }
 
-        if (exporter.ConfigurationError is { } configurationError)
+        if (await DeliveryWait.WaitAsync(exporter, settings.Timeout, cancellationToken).ConfigureAwait(false) is { } undelivered)
         {
-            // Nothing can be sent until the configuration is right: say so now rather than wait out the timeout.
-            return (ExitUndelivered, $"{configurationError} The {exporter.Statistics.Pending} spooled event(s) stay in {exporter.SpoolDirectory} for the next run.");
-        }
-
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(settings.Timeout);
-        try
-        {
-            await exporter.WaitForDeliveryAsync(deadline.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            return (ExitUndelivered,
-                $"{exporter.Statistics.Pending} event(s) were not delivered within {settings.Timeout}; they stay in {exporter.SpoolDirectory} and are sent by the next run " +
-                "(see the errors above for why).");
+            return (ExitCodes.Undelivered, undelivered);
         }
 
         var delivered = exporter.Statistics;
-        return (delivered.DeadLettered > 0 ? ExitDeadLettered : 0, $"Paygentic ({exporter.Endpoint}) accepted {delivered.Sent} event(s), events it already had included; " +
+        return (delivered.DeadLettered > 0 ? ExitCodes.DeadLettered : 0, $"Paygentic ({exporter.Endpoint}) accepted {delivered.Sent} event(s), events it already had included; " +
             $"{delivered.DeadLettered} dead-lettered (in {exporter.SpoolDirectory}/dead; 'monocle-paygentic requeue' sends them again).");
     }
 

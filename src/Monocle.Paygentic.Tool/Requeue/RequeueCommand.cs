@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using Monocle.Paygentic.Export;
+using Monocle.Paygentic.Tool.Delivery;
 
 namespace Monocle.Paygentic.Tool.Requeue;
 
@@ -10,9 +11,6 @@ namespace Monocle.Paygentic.Tool.Requeue;
 /// </summary>
 internal static class RequeueCommand
 {
-    public const int ExitInputErrors = 1;
-    public const int ExitUndelivered = 3;
-    public const int ExitDeadLettered = 5;
 
     public static Command Create(TextWriter output, TextWriter errors)
     {
@@ -79,7 +77,7 @@ internal static class RequeueCommand
             exitCode = Math.Max(exitCode, code);
         }
 
-        return exitCode != 0 ? exitCode : inputErrors > 0 ? ExitInputErrors : 0;
+        return exitCode != 0 ? exitCode : inputErrors > 0 ? ExitCodes.InputErrors : 0;
     }
 
     private static async Task<(int ExitCode, int InputErrors)> RequeuePartitionAsync(
@@ -113,24 +111,16 @@ internal static class RequeueCommand
             await output.WriteLineAsync($"requeued {read.Event.Type} {read.Event.IdempotencyKey} (was: {read.Reason})").ConfigureAwait(false);
         }
 
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(timeout);
-        try
+        if (await DeliveryWait.WaitAsync(exporter, timeout, cancellationToken).ConfigureAwait(false) is { } undelivered)
         {
-            await exporter.WaitForDeliveryAsync(deadline.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            await errors.WriteLineAsync(
-                $"{exporter.Statistics.Pending} event(s) were not delivered to {target.Endpoint} within {timeout}; they stay in {exporter.SpoolDirectory} " +
-                "and are sent by the next run (see the errors above for why).").ConfigureAwait(false);
-            return (ExitUndelivered, inputErrors);
+            await errors.WriteLineAsync(undelivered).ConfigureAwait(false);
+            return (ExitCodes.Undelivered, inputErrors);
         }
 
         var statistics = exporter.Statistics;
         await errors.WriteLineAsync(
             $"{requeued} event(s) requeued to {target.Endpoint}; Paygentic accepted {statistics.Sent}, {statistics.DeadLettered} dead-lettered again (in {exporter.SpoolDirectory}/dead).").ConfigureAwait(false);
-        return (statistics.DeadLettered > 0 ? ExitDeadLettered : 0, inputErrors);
+        return (statistics.DeadLettered > 0 ? ExitCodes.DeadLettered : 0, inputErrors);
     }
 
     private static (Uri Endpoint, string? Namespace, string SpoolRoot)? ReadPartition(string partitionDirectory)

@@ -242,7 +242,7 @@ internal sealed class EmulatorStore : IAsyncDisposable
                 command.Parameters.AddWithValue("$subject", subject);
             }
 
-            return await ReadEventsAsync(command, cancellationToken).ConfigureAwait(false);
+            return await ReadAllAsync(command, ReadEvent, cancellationToken).ConfigureAwait(false);
         }, cancellationToken);
 
     /// <summary>The most recently received events, newest first.</summary>
@@ -252,7 +252,7 @@ internal sealed class EmulatorStore : IAsyncDisposable
             await using var command = connection.CreateCommand();
             command.CommandText = EventColumns + " ORDER BY seq DESC LIMIT $limit;";
             command.Parameters.AddWithValue("$limit", limit);
-            return await ReadEventsAsync(command, cancellationToken).ConfigureAwait(false);
+            return await ReadAllAsync(command, ReadEvent, cancellationToken).ConfigureAwait(false);
         }, cancellationToken);
 
     /// <summary>How many events are stored.</summary>
@@ -263,18 +263,6 @@ internal sealed class EmulatorStore : IAsyncDisposable
             command.CommandText = "SELECT COUNT(*) FROM events;";
             return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
         }, cancellationToken);
-
-    private static async Task<IReadOnlyList<StoredEvent>> ReadEventsAsync(SqliteCommand command, CancellationToken cancellationToken)
-    {
-        var events = new List<StoredEvent>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            events.Add(ReadEvent(reader));
-        }
-
-        return events;
-    }
 
     /// <summary>Stores a new billable metric.</summary>
     public async Task AddMetricAsync(BillableMetric metric, CancellationToken cancellationToken)
@@ -334,7 +322,7 @@ internal sealed class EmulatorStore : IAsyncDisposable
             await using var command = connection.CreateCommand();
             command.CommandText = MetricColumns + " WHERE id = $id;";
             command.Parameters.AddWithValue("$id", id);
-            return await ReadMetricsAsync(command, cancellationToken).ConfigureAwait(false) is [var metric, ..] ? metric : null;
+            return await ReadAllAsync(command, ReadMetric, cancellationToken).ConfigureAwait(false) is [var metric, ..] ? metric : null;
         }, cancellationToken);
 
     /// <summary>A page of a merchant's metrics in creation order, and how many there are in all.</summary>
@@ -358,7 +346,7 @@ internal sealed class EmulatorStore : IAsyncDisposable
             page.Parameters.AddWithValue("$limit", limit);
             page.Parameters.AddWithValue("$offset", offset);
             var total = (long)(await count.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
-            return (await ReadMetricsAsync(page, cancellationToken).ConfigureAwait(false), total);
+            return (await ReadAllAsync(page, ReadMetric, cancellationToken).ConfigureAwait(false), total);
         }, cancellationToken);
 
     /// <summary>Every metric, in creation order.</summary>
@@ -367,7 +355,7 @@ internal sealed class EmulatorStore : IAsyncDisposable
         {
             await using var command = connection.CreateCommand();
             command.CommandText = MetricColumns + " ORDER BY seq;";
-            return await ReadMetricsAsync(command, cancellationToken).ConfigureAwait(false);
+            return await ReadAllAsync(command, ReadMetric, cancellationToken).ConfigureAwait(false);
         }, cancellationToken);
 
     /// <summary>Whether any billable metric routes events of this type.</summary>
@@ -380,16 +368,17 @@ internal sealed class EmulatorStore : IAsyncDisposable
             return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))! == 1;
         }, cancellationToken);
 
-    private static async Task<IReadOnlyList<BillableMetric>> ReadMetricsAsync(SqliteCommand command, CancellationToken cancellationToken)
+    // Every row the command returns, read by one of the row readers (ReadEvent, ReadMetric).
+    private static async Task<IReadOnlyList<T>> ReadAllAsync<T>(SqliteCommand command, Func<SqliteDataReader, T> read, CancellationToken cancellationToken)
     {
-        var metrics = new List<BillableMetric>();
+        var rows = new List<T>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            metrics.Add(ReadMetric(reader));
+            rows.Add(read(reader));
         }
 
-        return metrics;
+        return rows;
     }
 
     private async Task<T> ReadAsync<T>(Func<SqliteConnection, Task<T>> read, CancellationToken cancellationToken)

@@ -16,7 +16,7 @@ namespace Monocle.Paygentic.Delivery;
 /// and makes the spool inspectable with <c>ls</c>. Naming each file after a hash of the idempotency
 /// key makes a span spooled twice one file.
 /// </remarks>
-internal sealed class EventSpool : IDisposable
+internal sealed class EventSpool
 {
     private const string PendingFolder = "pending";
     private const string DeadFolder = "dead";
@@ -149,9 +149,6 @@ internal sealed class EventSpool : IDisposable
     public void DeadLetter(SpooledEvent spooled, string reason, int? statusCode, string? response) =>
         DeadLetter(spooled.FileName, spooled.Body, reason, statusCode, response);
 
-    /// <summary>The dead-lettered events (envelopes with the reason and the original event).</summary>
-    public IEnumerable<string> ListDeadLetters() => System.IO.Directory.EnumerateFiles(_dead, "*" + Extension);
-
     /// <summary>
     /// Dead-letters waiting events older than <paramref name="retention"/> (as "expired") and deletes
     /// dead letters older than it. Returns the number of waiting events that expired.
@@ -178,10 +175,6 @@ internal sealed class EventSpool : IDisposable
         }
 
         return expired;
-    }
-
-    public void Dispose()
-    {
     }
 
     private void DeadLetter(string fileName, byte[] body, string reason, int? statusCode, string? response)

@@ -2,15 +2,10 @@ using System.Collections.Concurrent;
 
 namespace Monocle.Paygentic.Instrumentation;
 
-/// <summary>Monocle's provider names and the entity types derived from them.</summary>
+/// <summary>Provider names and the entity types derived from them (the known names are the analyzers' concern: MPG0002).</summary>
 internal static class ProviderNames
 {
-    /// <summary>The providers Monocle knows; any other name of <c>[a-z0-9_]</c> is accepted as given.</summary>
-    public static readonly string[] Known =
-    [
-        "openai", "azure_openai", "deepseek", "anthropic", "gemini", "vertexai", "aws_bedrock",
-        "aws_sagemaker", "azure_ai_inference", "mistral", "huggingface", "github_copilot", "generic",
-    ];
+    private const string GenericEntityType = MonocleSpanTypes.Inference + ".generic";
 
     private static readonly ConcurrentDictionary<string, string> s_entityTypes = new(StringComparer.Ordinal);
 
@@ -18,7 +13,7 @@ internal static class ProviderNames
     public static string EntityType(string? provider) =>
         IsValid(provider)
             ? s_entityTypes.GetOrAdd(provider!, static p => MonocleSpanTypes.Inference + "." + p)
-            : MonocleSpanTypes.Inference + ".generic";
+            : GenericEntityType;
 
     /// <summary>Whether <paramref name="provider"/> is a non-empty name of lower-case letters, digits and underscores.</summary>
     public static bool IsValid(string? provider)

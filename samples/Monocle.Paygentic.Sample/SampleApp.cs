@@ -165,7 +165,7 @@ internal sealed class SampleApp : IAsyncDisposable
     {
         // Delivery was awaited already; do not let an unreachable endpoint hold the exit for long.
         _tracing.Shutdown(timeoutMilliseconds: 2000);
-        var pending = Exporter.Statistics.Pending;
+        var (pending, deadLettered) = (Exporter.Statistics.Pending, Exporter.Statistics.DeadLettered);
         _tracing.Dispose();
         _http.Dispose();
         if (FakeOpenAI is not null)
@@ -180,8 +180,7 @@ internal sealed class SampleApp : IAsyncDisposable
 
         // An offline run's spool is its own: nothing in it can be sent later, except dead letters, which are
         // kept (with the folder named) so they can be requeued.
-        if (!_settings.UsesExternalPaygentic && SpoolRoot is not null && Directory.Exists(SpoolRoot) && pending == 0
-            && !Directory.EnumerateFiles(SpoolRoot, "*.json", SearchOption.AllDirectories).Any(f => f.Contains($"{Path.DirectorySeparatorChar}dead{Path.DirectorySeparatorChar}", StringComparison.Ordinal)))
+        if (!_settings.UsesExternalPaygentic && SpoolRoot is not null && Directory.Exists(SpoolRoot) && pending == 0 && deadLettered == 0)
         {
             Directory.Delete(SpoolRoot, recursive: true);
         }
